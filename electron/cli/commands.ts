@@ -1,0 +1,318 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type {
+  AuditVerifyResult,
+  ChannelName,
+  ImportPreview,
+  ImportResult,
+  InputOf,
+  Location,
+  OutputOf,
+  Product,
+  ProductPage,
+  StockCheck,
+  StockLevel,
+  StockMovement,
+  UserSummary,
+} from '../../shared/contract/index.ts';
+import { formatMoney, formatQuantity } from '../../shared/domain/money.ts';
+import type { Core } from '../core/app.ts';
+import { generateDemoData } from '../core/demo/generate.ts';
+import { rebuildStockLevels } from '../core/stock/ledger.ts';
+
+export type CliIo = {
+  json: boolean;
+  out(text: string): void;
+  err(text: string): void;
+  data(value: unknown): void;
+};
+
+export type CommandContext = {
+  core: Core;
+  args: string[];
+  options: Record<string, string | boolean | undefined>;
+  io: CliIo;
+  label: string;
+  dataDir: string;
+};
+
+type Command = { run(c: CommandContext): Promise<number> };
+
+class CliFailure extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode = 2) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
+
+async function call<C extends ChannelName>(c: CommandContext, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  const r = await c.core.invoke(channel, input, { kind: 'system', label: c.label });
+  if (!r.ok) throw new CliFailure(r.error.message);
+  return r.value as OutputOf<C>;
+}
+
+function table(rows: string[][]): string {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
+}
+
+const looksLikeCode = (s: string): boolean => /^[0-9A-Za-z.-]{3,32}$/.test(s) && /\d/.test(s);
+
+function needArg(c: CommandContext, what: string): string {
+  const v = c.args[0];
+  if (!v) throw new CliFailure(`Falta ${what}. Probá --help.`);
+  return v;
+}
+
+async function findLocation(c: CommandContext, name: string | undefined): Promise<Location | undefined> {
+  if (!name) return undefined;
+  const all = await call(c, 'stock.locations', {});
+  const found = all.find((l) => l.name.toLowerCase() === name.toLowerCase());
+  if (!found) throw new CliFailure(`No existe la ubicación «${name}». Hay: ${all.map((l) => l.name).join(', ')}`);
+  return found;
+}
+
+function printPreview(c: CommandContext, p: ImportPreview): void {
+  c.io.out(
+    `${p.fileName}: ${p.totalRows} filas (${p.encoding}, separador «${p.separator === '\t' ? 'tab' : p.separator}») — ` +
+      `${p.validRows} válidas (${p.creates} nuevas, ${p.updates} a actualizar), ${p.errorRows} con errores`,
+  );
+  for (const e of p.errors.slice(0, 50)) {
+    c.io.out(`  fila ${e.row}${e.column ? ` [${e.column}]` : ''}: ${e.message}`);
+  }
+  if (p.errors.length > 50) c.io.out(`  … y ${p.errors.length - 50} problemas más`);
+}
+
+export const COMMANDS: Record<string, Command> = {
+  init: {
+    async run(c) {
+      const owner = c.options.owner;
+      const pin = c.options.pin;
+      if (typeof owner !== 'string' || typeof pin !== 'string') {
+        throw new CliFailure('Uso: init --owner <nombre> --pin <pin> [--store <nombre del local>]');
+      }
+      const store = typeof c.options.store === 'string' ? c.options.store : 'Mi almacén';
+      const s = await call(c, 'auth.setupOwner', { storeName: store, ownerName: owner, pin });
+      if (c.io.json) c.io.data({ dataDir: c.dataDir, owner: s.user });
+      else c.io.out(`Listo: «${store}» creado en ${c.dataDir}. Dueño: ${owner}.`);
+      return 0;
+    },
+  },
+
+  'products import': {
+    async run(c) {
+      const file = needArg(c, 'el archivo CSV');
+      let bytes: Buffer;
+      try {
+        bytes = fs.readFileSync(file);
+      } catch {
+        throw new CliFailure(`No se puede leer el archivo ${file}`);
+      }
+      const location = await findLocation(c, c.options.location as string | undefined);
+      const preview = await call(c, 'catalog.importPreview', {
+        fileName: path.basename(file),
+        contentBase64: bytes.toString('base64'),
+      });
+      const dryRun = c.options['dry-run'] === true;
+      if (dryRun) {
+        if (c.io.json) c.io.data(preview);
+        else {
+          printPreview(c, preview);
+          c.io.out('Prueba sin cambios (--dry-run): no se escribió nada.');
+        }
+        return preview.errorRows > 0 ? 1 : 0;
+      }
+      if (!c.io.json) printPreview(c, preview);
+      if (preview.validRows === 0) throw new CliFailure('No hay filas válidas para importar: no se escribió nada.', 1);
+      const result: ImportResult = await call(c, 'catalog.importCommit', {
+        importId: preview.importId,
+        ...(location ? { locationId: location.id } : {}),
+      });
+      if (c.io.json) c.io.data({ preview, result });
+      else
+        c.io.out(
+          `Importado: ${result.created} nuevos, ${result.updated} actualizados, ${result.skipped} filas omitidas, ${result.stockMovements} ajustes de stock.`,
+        );
+      return 0;
+    },
+  },
+
+  'products export': {
+    async run(c) {
+      const file = needArg(c, 'el archivo de destino');
+      const encoding = c.options.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8';
+      const r = await call(c, 'catalog.export', { encoding });
+      fs.writeFileSync(file, Buffer.from(r.contentBase64, 'base64'));
+      if (c.io.json) c.io.data({ file, rows: r.rows, encoding });
+      else c.io.out(`Exportados ${r.rows} productos a ${file} (${encoding}).`);
+      return 0;
+    },
+  },
+
+  'products find': {
+    async run(c) {
+      const text = c.args.join(' ').trim();
+      if (!text) throw new CliFailure('Falta qué buscar: un texto o un código de barras.');
+      let items: ProductPage['items'] = [];
+      let exact: Product | null = null;
+      if (looksLikeCode(text)) exact = await call(c, 'catalog.lookup', { code: text });
+      if (!exact) items = (await call(c, 'catalog.search', { text, limit: 20 })).items;
+      if (c.io.json) {
+        c.io.data(exact ? [exact] : items);
+        return exact || items.length > 0 ? 0 : 1;
+      }
+      if (exact) {
+        c.io.out(
+          table([
+            ['Código', 'Nombre', 'Marca', 'Precio', 'Unidad'],
+            [exact.barcodes[0] ?? exact.sku ?? '', exact.name, exact.brand ?? '', formatMoney(exact.price), exact.unit],
+          ]),
+        );
+        return 0;
+      }
+      if (items.length === 0) {
+        c.io.out(`No se encontró nada para «${text}».`);
+        return 1;
+      }
+      c.io.out(
+        table([
+          ['Código', 'Nombre', 'Marca', 'Precio', 'Stock'],
+          ...items.map((p) => [
+            p.barcode ?? p.sku ?? '',
+            p.name,
+            p.brand ?? '',
+            formatMoney(p.price),
+            formatQuantity(p.stock, p.unit),
+          ]),
+        ]),
+      );
+      return 0;
+    },
+  },
+
+  'stock show': {
+    async run(c) {
+      const code = needArg(c, 'el código de barras o SKU');
+      const product = await call(c, 'catalog.lookup', { code });
+      if (!product) throw new CliFailure(`No hay ningún producto con el código ${code}`, 1);
+      const levels: StockLevel[] = await call(c, 'stock.levels', { productId: product.id });
+      const moves: StockMovement[] = await call(c, 'stock.movements', { productId: product.id, limit: 10 });
+      if (c.io.json) {
+        c.io.data({ product, levels, movements: moves });
+        return 0;
+      }
+      const total = levels.reduce((s, l) => s + l.qty, 0);
+      c.io.out(`${product.name}${product.brand ? ` (${product.brand})` : ''} — total ${formatQuantity(total, product.unit)}`);
+      c.io.out(table([['Ubicación', 'Stock'], ...levels.map((l) => [l.locationName, formatQuantity(l.qty, product.unit)])]));
+      if (moves.length > 0) {
+        c.io.out('\nÚltimos movimientos:');
+        c.io.out(
+          table(
+            moves.map((m) => [
+              new Date(m.at).toLocaleString('es-AR'),
+              m.kind,
+              m.locationName,
+              formatQuantity(m.qty, product.unit),
+              m.reason ?? '',
+            ]),
+          ),
+        );
+      }
+      return 0;
+    },
+  },
+
+  'stock check': {
+    async run(c) {
+      const r: StockCheck = await call(c, 'stock.check', {});
+      if (!r.ok && c.options.fix === true) {
+        const ctx = c.core.systemCtx(c.label);
+        const fixed = ctx.tx(() => rebuildStockLevels(ctx));
+        const after: StockCheck = await call(c, 'stock.check', {});
+        if (c.io.json) c.io.data({ before: r, fixed, after });
+        else c.io.out(`Se reconstruyó el stock desde el libro de movimientos (${r.mismatches.length} diferencias corregidas).`);
+        return after.ok ? 0 : 1;
+      }
+      if (c.io.json) c.io.data(r);
+      else if (r.ok) c.io.out(`Stock correcto: ${r.checked} saldos coinciden con el libro de movimientos.`);
+      else {
+        c.io.out(`Hay ${r.mismatches.length} saldos que no coinciden con el libro de movimientos:`);
+        for (const m of r.mismatches.slice(0, 50)) {
+          c.io.out(`  producto ${m.productId} en ${m.locationId}: guardado ${m.cached}, según movimientos ${m.ledger}`);
+        }
+        c.io.out('Corregilo con: stock check --fix');
+      }
+      return r.ok ? 0 : 1;
+    },
+  },
+
+  'audit verify': {
+    async run(c) {
+      const r: AuditVerifyResult = await call(c, 'audit.verify', {});
+      if (c.io.json) {
+        c.io.data(r);
+        return r.ok ? 0 : 1;
+      }
+      if (r.ok) {
+        c.io.out(`Cadena de auditoría íntegra: ${r.checked} entradas verificadas.`);
+        return 0;
+      }
+      if (r.firstBroken) c.io.out(`CADENA ROTA — ${r.firstBroken.message} (id ${r.firstBroken.id ?? '?'})`);
+      for (const m of r.stateMismatches.slice(0, 50)) c.io.out(`DATOS ALTERADOS — ${m.message}`);
+      return 1;
+    },
+  },
+
+  'demo-data': {
+    async run(c) {
+      const num = (v: unknown, d: number, what: string): number => {
+        if (v === undefined) return d;
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0) throw new CliFailure(`${what} debe ser un número entero positivo`);
+        return n;
+      };
+      const products = num(c.options.products, 2000, '--products');
+      const days = num(c.options.days, 30, '--days');
+      const seed = num(c.options.seed, 1, '--seed');
+      if (products > 500_000 || days > 3660) throw new CliFailure('Cantidad absurda: hasta 500.000 productos y 3.660 días');
+      const status = await call(c, 'system.status', {});
+      let note = '';
+      if (status.state === 'ready' && status.needsSetup) {
+        await call(c, 'auth.setupOwner', { storeName: 'Almacén Demo', ownerName: 'Dueño', pin: '1234' });
+        note = ' Se creó el usuario «Dueño» con PIN 1234.';
+      }
+      const ctx = c.core.systemCtx(c.label);
+      const summary = generateDemoData(ctx, { products, days, seed }, (done, total, label) => {
+        if (!c.io.json) process.stderr.write(`\r${label}: ${done}/${total}   `);
+      });
+      if (!c.io.json) process.stderr.write('\n');
+      if (c.io.json) c.io.data(summary);
+      else c.io.out(`Datos de ejemplo cargados: ${JSON.stringify(summary)}.${note}`);
+      return 0;
+    },
+  },
+
+  'users list': {
+    async run(c) {
+      const users: UserSummary[] = await call(c, 'users.list', {});
+      if (c.io.json) c.io.data(users);
+      else c.io.out(table([['Nombre', 'Rol', 'Activo'], ...users.map((u) => [u.name, u.role, u.active ? 'sí' : 'no'])]));
+      return 0;
+    },
+  },
+};
+
+/** Runs a command, turning expected failures into a message and an exit code. */
+export async function runCommand(command: Command, c: CommandContext): Promise<number> {
+  try {
+    return await command.run(c);
+  } catch (err) {
+    if (err instanceof CliFailure) {
+      c.io.err(err.message);
+      return err.exitCode;
+    }
+    throw err;
+  }
+}

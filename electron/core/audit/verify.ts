@@ -1,0 +1,127 @@
+import type { Database } from 'better-sqlite3';
+import type { AuditProblem, AuditVerifyResult } from '../../../shared/contract/index.ts';
+import { canonicalJson, entryHash, GENESIS_HASH, type AuditRow } from './log.ts';
+
+/**
+ * What each audited kind of row looks like now, keyed by id, in the same shape
+ * the writers put in `after`. Lets verify notice a row edited behind the app's back
+ * even when the chain itself is intact.
+ */
+export type EntitySnapshots = {
+  entity: string;
+  label: string;
+  snapshotAll(db: Database): Map<string, unknown>;
+};
+
+function walkChain(db: Database): { checked: number; firstBroken: AuditProblem | null } {
+  const rows = db
+    .prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq')
+    .iterate();
+  let prev: AuditRow | null = null;
+  let checked = 0;
+  for (const row of rows) {
+    checked++;
+    const expectedPrev = prev?.hash ?? GENESIS_HASH;
+    const expectedSeq = (prev?.seq ?? 0) + 1;
+    if (row.seq !== expectedSeq) {
+      return {
+        checked,
+        firstBroken: {
+          seq: row.seq,
+          id: row.id,
+          kind: 'deleted',
+          message:
+            row.seq > expectedSeq
+              ? `Faltan las entradas ${expectedSeq}–${row.seq - 1}: fueron borradas antes de la entrada ${row.seq}`
+              : `La entrada ${row.seq} está fuera de orden`,
+        },
+      };
+    }
+    if (row.prev_hash !== expectedPrev) {
+      return {
+        checked,
+        firstBroken: {
+          seq: row.seq,
+          id: row.id,
+          kind: 'inserted',
+          message: `La entrada ${row.seq} (${row.action}) no sigue a la anterior: fue insertada o reordenada fuera de la aplicación`,
+        },
+      };
+    }
+    const { hash, ...rest } = row;
+    if (entryHash(rest) !== hash) {
+      return {
+        checked,
+        firstBroken: {
+          seq: row.seq,
+          id: row.id,
+          kind: 'edited',
+          message: `La entrada ${row.seq} (${row.action} ${row.entity} ${row.entity_id ?? ''}) fue modificada después de escrita`.trim(),
+        },
+      };
+    }
+    prev = row;
+  }
+  return { checked, firstBroken: null };
+}
+
+function compareState(db: Database, kinds: readonly EntitySnapshots[]): AuditProblem[] {
+  const problems: AuditProblem[] = [];
+  const latest = db.prepare<[string], { seq: number; id: string; entity_id: string; after: string | null }>(
+    `SELECT a.seq, a.id, a.entity_id, a.after FROM audit_log a
+     JOIN (SELECT entity_id, max(seq) AS seq FROM audit_log
+           WHERE entity = ? AND entity_id IS NOT NULL GROUP BY entity_id) l ON l.seq = a.seq`,
+  );
+  for (const kind of kinds) {
+    const current = kind.snapshotAll(db);
+    const seen = new Set<string>();
+    for (const entry of latest.iterate(kind.entity)) {
+      seen.add(entry.entity_id);
+      const now = current.get(entry.entity_id);
+      const logged = entry.after;
+      if (now === undefined) {
+        if (logged !== null) {
+          problems.push({
+            seq: entry.seq,
+            id: entry.id,
+            kind: 'state',
+            message: `${kind.label} ${entry.entity_id} fue borrado fuera de la aplicación (última entrada ${entry.seq})`,
+          });
+        }
+      } else if (logged === null || canonicalJson(now) !== logged) {
+        problems.push({
+          seq: entry.seq,
+          id: entry.id,
+          kind: 'state',
+          message: `${kind.label} ${entry.entity_id} fue modificado fuera de la aplicación: no coincide con la entrada ${entry.seq}`,
+        });
+      }
+      if (problems.length >= 200) return problems;
+    }
+    for (const id of current.keys()) {
+      if (!seen.has(id)) {
+        problems.push({
+          seq: null,
+          id: null,
+          kind: 'state',
+          message: `${kind.label} ${id} apareció sin entrada de auditoría: fue insertado fuera de la aplicación`,
+        });
+        if (problems.length >= 200) return problems;
+      }
+    }
+  }
+  return problems;
+}
+
+export function verifyAudit(db: Database, kinds: readonly EntitySnapshots[]): AuditVerifyResult {
+  return db.transaction(() => {
+    const chain = walkChain(db);
+    const stateMismatches = compareState(db, kinds);
+    return {
+      ok: chain.firstBroken === null && stateMismatches.length === 0,
+      checked: chain.checked,
+      firstBroken: chain.firstBroken,
+      stateMismatches,
+    };
+  })();
+}

@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate.ts';
+import { initial } from './0001-initial.ts';
+
+/** In order; `checkMigrationList` refuses gaps and reordering at start-up. */
+export const MIGRATIONS: readonly Migration[] = [initial];

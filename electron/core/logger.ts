@@ -1,0 +1,23 @@
+/** A small structured logger: one JSON line per entry on stderr, quiet in tests. */
+export type Logger = {
+  info(msg: string, data?: Record<string, unknown>): void;
+  warn(msg: string, data?: Record<string, unknown>): void;
+  error(msg: string, data?: Record<string, unknown>): void;
+};
+
+type Level = 'info' | 'warn' | 'error';
+
+export function createLogger(scope: string, sink?: (line: string) => void): Logger {
+  const quiet = process.env.CAJA_LOG === 'silent' || (process.env.VITEST && !process.env.CAJA_LOG);
+  const write = (level: Level, msg: string, data?: Record<string, unknown>): void => {
+    if (quiet && level !== 'error') return;
+    const line = JSON.stringify({ t: new Date().toISOString(), level, scope, msg, ...data });
+    if (sink) sink(line);
+    else process.stderr.write(line + '\n');
+  };
+  return {
+    info: (m, d) => write('info', m, d),
+    warn: (m, d) => write('warn', m, d),
+    error: (m, d) => write('error', m, d),
+  };
+}

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const RENDERER_OUT = path.join(ROOT, 'dist', 'renderer');
+const ELECTRON_OUT = path.join(ROOT, 'dist-electron');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** True when dist/renderer is missing or older than renderer/ or shared/. */
+export function rendererIsStale(): boolean {
+  const index = path.join(RENDERER_OUT, 'index.html');
+  if (!fs.existsSync(index)) return true;
+  const built = fs.statSync(index).mtimeMs;
+  return Math.max(newestMtime(path.join(ROOT, 'renderer')), newestMtime(path.join(ROOT, 'shared'))) > built;
+}
+
+export async function buildRenderer(): Promise<void> {
+  const { build } = await import('vite');
+  await build({ configFile: path.join(ROOT, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
+}
+
+/** Bundles the Electron main process and the sandboxed preload (one CommonJS file each). */
+export async function buildElectron(): Promise<void> {
+  const esbuild = await import('esbuild');
+  const common = {
+    bundle: true,
+    platform: 'node' as const,
+    format: 'cjs' as const,
+    target: 'node22',
+    sourcemap: true,
+    logLevel: 'warning' as const,
+    external: ['electron'],
+  };
+  await esbuild.build({
+    ...common,
+    entryPoints: [path.join(ROOT, 'electron', 'main', 'index.ts')],
+    outfile: path.join(ELECTRON_OUT, 'main.cjs'),
+    external: ['electron', 'better-sqlite3', 'electron-updater'],
+  });
+  await esbuild.build({
+    ...common,
+    entryPoints: [path.join(ROOT, 'electron', 'preload', 'index.ts')],
+    outfile: path.join(ELECTRON_OUT, 'preload.cjs'),
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const what = process.argv[2] ?? 'all';
+  if (what === 'all' || what === 'renderer') await buildRenderer();
+  if (what === 'all' || what === 'electron') await buildElectron();
+  process.stdout.write(`Compilado: ${what}\n`);
+}
