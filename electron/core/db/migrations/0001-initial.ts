@@ -125,6 +125,8 @@ export const initial: Migration = {
         started_at  INTEGER NOT NULL,
         closed_at   INTEGER
       ) STRICT;
+      -- One open count per location, whoever starts it.
+      CREATE UNIQUE INDEX stock_counts_open ON stock_counts (location_id) WHERE status = 'abierto';
 
       CREATE TABLE stock_count_lines (
         count_id   TEXT NOT NULL REFERENCES stock_counts (id),

@@ -1,0 +1,41 @@
+import type { Product } from '../../../shared/contract/index.ts';
+import { useQuery } from '../../lib/hooks.ts';
+import { navigate, routeHash } from '../../lib/route.ts';
+import { t } from '../../lib/strings.ts';
+import { ProductEditor } from './ProductEditor.tsx';
+import { ProductStock } from './ProductStock.tsx';
+
+export function ProductPage({ id }: { id: string }) {
+  const isNew = id === 'nuevo';
+  const product = useQuery('catalog.get', { id }, { enabled: !isNew });
+  const current = isNew ? null : product.data?.id === id ? product.data : undefined;
+
+  function saved(p: Product) {
+    if (isNew) navigate(routeHash('stock', 'producto', p.id), { replace: true });
+    else product.reload();
+  }
+
+  return (
+    <section className="stack" aria-labelledby="product-title">
+      <div className="page-subhead">
+        <a className="btn link" href={routeHash('stock', 'productos')}>
+          ← {t.product.backToList}
+        </a>
+        <h2 id="product-title" data-testid="product-title">
+          {isNew ? t.product.newTitle : (current?.name ?? t.loading)}
+        </h2>
+      </div>
+      {product.error && (
+        <p className="error-box" role="alert">
+          {product.error}
+        </p>
+      )}
+      {current !== undefined && (
+        <div className="product-layout">
+          <ProductEditor key={current?.id ?? 'new'} product={current} onSaved={saved} />
+          {current && <ProductStock product={current} />}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,11 @@
+import type { Api } from '../shared/contract/index.ts';
+
+declare global {
+  // An interface, not a type: Window is extended by declaration merging.
+  interface Window {
+    /** Exposed by the Electron preload (contextBridge); absent in the browser. */
+    api?: Api;
+  }
+}
+
+export {};

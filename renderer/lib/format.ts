@@ -1,0 +1,56 @@
+import { formatIvaRate, formatMoney, formatQuantity } from '../../shared/domain/money.ts';
+import type { Unit } from '../../shared/contract/index.ts';
+
+export { formatIvaRate, formatMoney, formatQuantity };
+
+const dateTimeFormat = new Intl.DateTimeFormat('es-AR', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+const dateFormat = new Intl.DateTimeFormat('es-AR', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
+// Shops read 24-hour time; es-AR would otherwise print "11:08 a. m.".
+const timeFormat = new Intl.DateTimeFormat('es-AR', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+const integerFormat = new Intl.NumberFormat('es-AR');
+
+export function formatDateTime(ms: number): string {
+  return dateTimeFormat.format(ms);
+}
+
+export function formatDate(ms: number): string {
+  return dateFormat.format(ms);
+}
+
+export function formatTime(ms: number): string {
+  return timeFormat.format(ms);
+}
+
+export function formatInteger(n: number): string {
+  return integerFormat.format(n);
+}
+
+/** A quantity without its unit label, as typed into a form ("1,5"), parseable by parseQuantity. */
+export function quantityPlain(milli: number, unit: Unit): string {
+  return formatQuantity(milli, unit).replace(/\s+\S+$/, '');
+}
+
+/** Thousandths shown when the unit is unknown (e.g. a movement list mixing products). */
+export function quantityNoUnit(milli: number): string {
+  return quantityPlain(milli, 'kg');
+}
+
+export function signedQuantity(milli: number, unit: Unit): string {
+  const text = formatQuantity(milli, unit);
+  return milli > 0 ? `+${text}` : text;
+}
