@@ -51,16 +51,24 @@ export function freshDataDir(): string {
 }
 
 /** The command-line tool, as an owner or support would run it. */
-export function cli(dataDir: string, ...args: string[]): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'electron/cli/index.ts'), '--data', dataDir, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, CAJA_LOG: 'silent' },
-    encoding: 'utf8',
-  });
+export function cli(
+  dataDir: string,
+  ...args: string[]
+): { code: number; out: string; err: string } {
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'electron/cli/index.ts'), '--data', dataDir, ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, CAJA_LOG: 'silent' },
+      encoding: 'utf8',
+    },
+  );
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
 export const test = base.extend<{ app: AppHost }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures from this pattern
   app: async ({}, use) => {
     const app = await startApp(freshDataDir());
     await use(app);

@@ -88,7 +88,8 @@ test('an owner sets up the store, imports a catalog, finds, moves and counts sto
 
   const shown = cli(app.dataDir, '--json', 'stock', 'show', '7790150006008');
   expect(shown.code).toBe(0);
-  const levels = (JSON.parse(shown.out) as { levels: { locationName: string; qty: number }[] }).levels;
+  const levels = (JSON.parse(shown.out) as { levels: { locationName: string; qty: number }[] })
+    .levels;
   expect(levels).toEqual(
     expect.arrayContaining([
       expect.objectContaining({ locationName: 'Salón', qty: 12_000 }),
@@ -104,7 +105,10 @@ test('an owner sets up the store, imports a catalog, finds, moves and counts sto
   await page.screenshot({ path: path.join(ROOT, 'test-results', 'audit.png') });
 });
 
-test('a row edited behind the app is named by audit verify, on the CLI and on screen', async ({ page, app }) => {
+test('a row edited behind the app is named by audit verify, on the CLI and on screen', async ({
+  page,
+  app,
+}) => {
   expect(cli(app.dataDir, 'init', '--owner', 'Marta', '--pin', '2468').code).toBe(0);
   expect(cli(app.dataDir, 'products', 'import', CSV).code).toBe(0);
   expect(cli(app.dataDir, 'audit', 'verify').code).toBe(0);
@@ -113,7 +117,9 @@ test('a row edited behind the app is named by audit verify, on the CLI and on sc
   const Database = (await import('better-sqlite3')).default;
   const db = new Database(path.join(app.dataDir, 'caja.db'));
   const row = db
-    .prepare("SELECT p.id FROM products p JOIN product_barcodes b ON b.product_id = p.id WHERE b.barcode = '7792540250450'")
+    .prepare(
+      "SELECT p.id FROM products p JOIN product_barcodes b ON b.product_id = p.id WHERE b.barcode = '7792540250450'",
+    )
     .get() as { id: string };
   db.prepare('UPDATE products SET price = 100 WHERE id = ?').run(row.id);
   db.close();
@@ -132,7 +138,9 @@ test('a row edited behind the app is named by audit verify, on the CLI and on sc
   await expect(page.getByTestId('audit-mismatches')).toContainText(row.id);
 });
 
-test('a corrupt data folder shows the recovery screen instead of an empty store', async ({ page }) => {
+test('a corrupt data folder shows the recovery screen instead of an empty store', async ({
+  page,
+}) => {
   const fs = await import('node:fs');
   const { freshDataDir, startApp } = await import('./fixtures.ts');
   const dir = freshDataDir();

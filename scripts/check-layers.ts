@@ -20,16 +20,56 @@ type Rule = {
 const NODE = 'node:';
 export const RULES: Rule[] = [
   { folder: 'shared', mayImport: ['shared'], packages: ['zod'] },
-  { folder: 'renderer', mayImport: ['renderer', 'shared'], packages: ['react', 'react-dom', 'react/', 'react-dom/', 'zustand', 'zustand/', 'recharts', '@tanstack/', 'zod', 'vite'] },
-  { folder: 'electron/core', mayImport: ['electron/core', 'shared'], packages: 'any', forbidPackages: ['electron', 'electron/', 'electron-updater', 'react', 'react-dom'] },
-  { folder: 'electron/workers', mayImport: ['electron/workers', 'electron/core', 'shared'], packages: 'any', forbidPackages: ['electron', 'electron/', 'electron-updater'] },
-  { folder: 'electron/host', mayImport: ['electron/host', 'electron/core', 'shared'], packages: 'any', forbidPackages: ['electron', 'electron/', 'electron-updater'] },
-  { folder: 'electron/cli', mayImport: ['electron/cli', 'electron/core', 'shared'], packages: 'any', forbidPackages: ['electron', 'electron/', 'electron-updater'] },
+  {
+    folder: 'renderer',
+    mayImport: ['renderer', 'shared'],
+    packages: [
+      'react',
+      'react-dom',
+      'react/',
+      'react-dom/',
+      'zustand',
+      'zustand/',
+      'recharts',
+      '@tanstack/',
+      'zod',
+      'vite',
+    ],
+  },
+  {
+    folder: 'electron/core',
+    mayImport: ['electron/core', 'shared'],
+    packages: 'any',
+    forbidPackages: ['electron', 'electron/', 'electron-updater', 'react', 'react-dom'],
+  },
+  {
+    folder: 'electron/workers',
+    mayImport: ['electron/workers', 'electron/core', 'shared'],
+    packages: 'any',
+    forbidPackages: ['electron', 'electron/', 'electron-updater'],
+  },
+  {
+    folder: 'electron/host',
+    mayImport: ['electron/host', 'electron/core', 'shared'],
+    packages: 'any',
+    forbidPackages: ['electron', 'electron/', 'electron-updater'],
+  },
+  {
+    folder: 'electron/cli',
+    mayImport: ['electron/cli', 'electron/core', 'shared'],
+    packages: 'any',
+    forbidPackages: ['electron', 'electron/', 'electron-updater'],
+  },
   { folder: 'electron/preload', mayImport: ['electron/preload', 'shared'], packages: ['electron'] },
-  { folder: 'electron/main', mayImport: ['electron/main', 'electron/core', 'shared'], packages: 'any' },
+  {
+    folder: 'electron/main',
+    mayImport: ['electron/main', 'electron/core', 'shared'],
+    packages: 'any',
+  },
 ];
 
-const IMPORT_RE = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[^\w.])import\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g;
+const IMPORT_RE =
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[^\w.])import\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g;
 
 function* sourceFiles(dir: string): Generator<string> {
   if (!fs.existsSync(dir)) return;
@@ -56,7 +96,9 @@ export function checkLayers(root = ROOT): string[] {
   for (const rule of RULES) {
     for (const file of sourceFiles(path.join(root, rule.folder))) {
       // A more specific rule owns nested folders (electron/core inside electron).
-      const owner = RULES.filter((r) => inside(file, r.folder)).sort((a, b) => b.folder.length - a.folder.length)[0];
+      const owner = RULES.filter((r) => inside(file, r.folder)).sort(
+        (a, b) => b.folder.length - a.folder.length,
+      )[0];
       if (owner !== rule) continue;
       const text = fs.readFileSync(file, 'utf8');
       for (const m of text.matchAll(IMPORT_RE)) {
@@ -66,7 +108,9 @@ export function checkLayers(root = ROOT): string[] {
         if (spec.startsWith('.')) {
           const target = path.resolve(path.dirname(file), spec);
           if (!rule.mayImport.some((f) => inside(target, f))) {
-            problems.push(`${where} — ${rule.folder}/ no puede importar de ${path.relative(root, target)}`);
+            problems.push(
+              `${where} — ${rule.folder}/ no puede importar de ${path.relative(root, target)}`,
+            );
           }
           continue;
         }
@@ -76,7 +120,9 @@ export function checkLayers(root = ROOT): string[] {
         }
         if (rule.packages === 'any' || (isTest(file) && matches(spec, TEST_ONLY))) continue;
         if (spec.startsWith(NODE) || !matches(spec, rule.packages)) {
-          problems.push(`${where} — ${rule.folder}/ solo puede importar ${rule.packages.join(', ')}`);
+          problems.push(
+            `${where} — ${rule.folder}/ solo puede importar ${rule.packages.join(', ')}`,
+          );
         }
       }
     }
@@ -87,6 +133,8 @@ export function checkLayers(root = ROOT): string[] {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const problems = checkLayers();
   for (const p of problems) process.stderr.write(p + '\n');
-  process.stdout.write(problems.length ? `Capas: ${problems.length} importaciones prohibidas\n` : 'Capas: correcto\n');
+  process.stdout.write(
+    problems.length ? `Capas: ${problems.length} importaciones prohibidas\n` : 'Capas: correcto\n',
+  );
   process.exitCode = problems.length ? 1 : 0;
 }

@@ -8,9 +8,11 @@ export type Logger = {
 type Level = 'info' | 'warn' | 'error';
 
 export function createLogger(scope: string, sink?: (line: string) => void): Logger {
-  const quiet = process.env.CAJA_LOG === 'silent' || (process.env.VITEST && !process.env.CAJA_LOG);
+  // Tests provoke errors on purpose; CAJA_LOG=debug shows them.
+  const silent =
+    process.env.CAJA_LOG === 'silent' || (process.env.VITEST && process.env.CAJA_LOG !== 'debug');
   const write = (level: Level, msg: string, data?: Record<string, unknown>): void => {
-    if (quiet && level !== 'error') return;
+    if (silent) return;
     const line = JSON.stringify({ t: new Date().toISOString(), level, scope, msg, ...data });
     if (sink) sink(line);
     else process.stderr.write(line + '\n');

@@ -11,13 +11,7 @@ import {
   quantitySchema,
   unitSchema,
 } from './schemas.ts';
-import type {
-  Category,
-  ImportPreview,
-  ImportResult,
-  Product,
-  ProductPage,
-} from './types.ts';
+import type { Category, ImportPreview, ImportResult, Product, ProductPage } from './types.ts';
 
 const optionalText = (max: number, what: string) =>
   z
@@ -27,24 +21,48 @@ const optionalText = (max: number, what: string) =>
     .transform((s) => (s === '' ? null : s))
     .nullable();
 
+/** Every product field, without defaults: an update carries only what it changes. */
+const productFields = {
+  name: nameSchema,
+  brand: optionalText(80, 'La marca'),
+  sku: optionalText(40, 'El código interno'),
+  plu: z
+    .number()
+    .int()
+    .min(1, 'El PLU va de 1 a 999999')
+    .max(999_999, 'El PLU va de 1 a 999999')
+    .nullable(),
+  categoryId: idSchema.nullable(),
+  unit: unitSchema,
+  ivaRateBp: ivaRateSchema,
+  cost: moneySchema,
+  price: moneySchema,
+  minStock: quantitySchema.refine((q) => q >= 0, 'El stock mínimo no puede ser negativo'),
+  maxStock: quantitySchema.nullable(),
+  supplierCuit: cuitSchema.nullable(),
+  active: z.boolean(),
+  barcodes: z.array(barcodeSchema).max(20, 'Demasiados códigos de barras'),
+};
+
 export const productInputSchema = z
   .object({
-    name: nameSchema,
-    brand: optionalText(80, 'La marca').default(null),
-    sku: optionalText(40, 'El código interno').default(null),
-    plu: z.number().int().min(1).max(999_999).nullable().default(null),
-    categoryId: idSchema.nullable().default(null),
-    unit: unitSchema.default('u'),
-    ivaRateBp: ivaRateSchema.default(2100),
-    cost: moneySchema.default(0),
-    price: moneySchema,
-    minStock: quantitySchema.refine((q) => q >= 0, 'El stock mínimo no puede ser negativo').default(0),
-    maxStock: quantitySchema.nullable().default(null),
-    supplierCuit: cuitSchema.nullable().default(null),
-    active: z.boolean().default(true),
-    barcodes: z.array(barcodeSchema).max(20, 'Demasiados códigos de barras').default([]),
+    ...productFields,
+    brand: productFields.brand.default(null),
+    sku: productFields.sku.default(null),
+    plu: productFields.plu.default(null),
+    categoryId: productFields.categoryId.default(null),
+    unit: productFields.unit.default('u'),
+    ivaRateBp: productFields.ivaRateBp.default(2100),
+    cost: productFields.cost.default(0),
+    minStock: productFields.minStock.default(0),
+    maxStock: productFields.maxStock.default(null),
+    supplierCuit: productFields.supplierCuit.default(null),
+    active: productFields.active.default(true),
+    barcodes: productFields.barcodes.default([]),
   })
   .strict();
+
+export const productChangesSchema = z.object(productFields).partial().strict();
 export type ProductInput = z.input<typeof productInputSchema>;
 
 export const catalogChannels = {
@@ -72,7 +90,7 @@ export const catalogChannels = {
   }),
   'catalog.create': channel<Product>()({ input: productInputSchema, permission: 'catalog.write' }),
   'catalog.update': channel<Product>()({
-    input: z.object({ id: idSchema, changes: productInputSchema.partial() }).strict(),
+    input: z.object({ id: idSchema, changes: productChangesSchema }).strict(),
     permission: 'catalog.write',
   }),
   'catalog.categories': channel<Category[]>()({ input: empty, permission: 'catalog.read' }),
@@ -86,7 +104,9 @@ export const catalogChannels = {
       .object({
         fileName: z.string().max(260),
         /** The file's bytes, base64: the encoding is detected on the server. */
-        contentBase64: z.string().max(200_000_000, 'El archivo es demasiado grande (máximo 150 MB)'),
+        contentBase64: z
+          .string()
+          .max(200_000_000, 'El archivo es demasiado grande (máximo 150 MB)'),
       })
       .strict(),
     permission: 'catalog.import',
@@ -101,9 +121,7 @@ export const catalogChannels = {
     permission: 'catalog.import',
   }),
   'catalog.export': channel<{ fileName: string; contentBase64: string; rows: number }>()({
-    input: z
-      .object({ encoding: z.enum(['utf-8', 'windows-1252']).default('utf-8') })
-      .strict(),
+    input: z.object({ encoding: z.enum(['utf-8', 'windows-1252']).default('utf-8') }).strict(),
     permission: 'catalog.read',
   }),
 } as const;

@@ -4,9 +4,7 @@ import { z } from 'zod';
 
 export const idSchema = z.string().min(1, 'Falta el identificador').max(64);
 
-export const pinSchema = z
-  .string()
-  .regex(/^\d{4,8}$/, 'El PIN debe tener entre 4 y 8 números');
+export const pinSchema = z.string().regex(/^\d{4,8}$/, 'El PIN debe tener entre 4 y 8 números');
 
 export const nameSchema = z
   .string()
@@ -44,7 +42,7 @@ export const unitSchema = z.enum(['u', 'kg', 'lt'], {
 export const barcodeSchema = z
   .string()
   .trim()
-  .regex(/^[0-9A-Za-z.\-]{1,32}$/, 'Código de barras inválido');
+  .regex(/^[0-9A-Za-z.-]{1,32}$/, 'Código de barras inválido');
 
 export const cuitSchema = z
   .string()

@@ -77,7 +77,7 @@ export const stockChannels = {
   }),
   'stock.countGet': channel<StockCount>()({
     input: z.object({ countId: idSchema }).strict(),
-    permission: 'stock.count',
+    permission: 'stock.read',
   }),
   /** Sets the counted quantity of one product (by id or scanned code). */
   'stock.countSet': channel<CountLine>()({

@@ -1,6 +1,7 @@
 import type { Permission, Role } from './channel.ts';
 
 export type Unit = 'u' | 'kg' | 'lt';
+export type IvaRateBp = 0 | 250 | 500 | 1050 | 2100 | 2700;
 export const UNITS = ['u', 'kg', 'lt'] as const satisfies readonly Unit[];
 
 export type UserSummary = {
@@ -47,7 +48,7 @@ export type Product = {
   categoryPath: string | null;
   unit: Unit;
   /** IVA rate in basis points: 2100 = 21 %. */
-  ivaRateBp: number;
+  ivaRateBp: IvaRateBp;
   /** Centavos, net of IVA. */
   cost: number;
   /** Epoch ms when the cost was recorded. */
@@ -102,6 +103,7 @@ export type StockMovement = {
   at: number;
   productId: string;
   productName: string;
+  unit: Unit;
   locationId: string;
   locationName: string;
   /** Signed thousandths. */

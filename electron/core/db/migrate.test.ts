@@ -9,9 +9,11 @@ import { MIGRATIONS } from './migrations/index.ts';
 import { DB_FILE, openDatabase } from './open.ts';
 
 const tables = (db: BetterSqlite3.Database): string[] =>
-  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
-    (r) => r.name,
-  );
+  (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
 
 describe('migrations', () => {
   it('brings a new database to the latest version with WAL, FULL sync and foreign keys', () => {
@@ -21,7 +23,9 @@ describe('migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(tables(db)).toEqual(expect.arrayContaining(['products', 'stock_movements', 'audit_log', 'users']));
+    expect(tables(db)).toEqual(
+      expect.arrayContaining(['products', 'stock_movements', 'audit_log', 'users']),
+    );
     db.close();
   });
 
@@ -34,7 +38,11 @@ describe('migrations', () => {
   });
 
   it('refuses a list that is not strictly increasing from 1', () => {
-    const m = (version: number): Migration => ({ version, name: `m${version}`, up: () => undefined });
+    const m = (version: number): Migration => ({
+      version,
+      name: `m${version}`,
+      up: () => undefined,
+    });
     expect(() => checkMigrationList([m(1), m(3)])).toThrow(/fuera de orden/);
     expect(() => checkMigrationList([m(2), m(1)])).toThrow(/fuera de orden/);
     expect(() => checkMigrationList([m(1), m(2)])).not.toThrow();
@@ -60,7 +68,11 @@ describe('migrations', () => {
 
   it('moves data forward in a later migration (migrate to N-1, insert old rows, migrate)', () => {
     const db = new BetterSqlite3(':memory:');
-    const v1: Migration = { version: 1, name: 'prices', up: (d) => d.exec('CREATE TABLE p (pesos REAL)') };
+    const v1: Migration = {
+      version: 1,
+      name: 'prices',
+      up: (d) => d.exec('CREATE TABLE p (pesos REAL)'),
+    };
     const v2: Migration = {
       version: 2,
       name: 'centavos',

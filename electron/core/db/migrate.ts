@@ -26,7 +26,10 @@ export function schemaVersion(db: Database): number {
  * Applies every pending migration in one transaction and records the version in
  * `PRAGMA user_version`. A database newer than this app is refused, never touched.
  */
-export function migrate(db: Database, migrations: readonly Migration[]): { from: number; to: number } {
+export function migrate(
+  db: Database,
+  migrations: readonly Migration[],
+): { from: number; to: number } {
   checkMigrationList(migrations);
   const latest = migrations.length;
   const from = schemaVersion(db);

@@ -52,10 +52,15 @@ describe('an unusable data folder shows the recovery state, never a crash or an 
     const first = open(dir);
     expect(await statusOf(first)).toMatchObject({ state: 'ready' });
     // The lock records the holder's pid: make it another live process's.
-    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], {
+      stdio: 'ignore',
+    });
     try {
       const lockFile = path.join(dir, 'caja.lock');
-      fs.writeFileSync(lockFile, JSON.stringify({ pid: holder.pid, host: os.hostname(), at: Date.now() }));
+      fs.writeFileSync(
+        lockFile,
+        JSON.stringify({ pid: holder.pid, host: os.hostname(), at: Date.now() }),
+      );
       const second = open(dir);
       const s = await statusOf(second);
       expect(s).toMatchObject({ state: 'error', code: 'DATA_LOCKED' });

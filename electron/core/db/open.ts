@@ -86,7 +86,11 @@ export function acquireInstanceLock(dataDir: string): () => void {
       } catch {
         holder = null;
       }
-      const live = holder !== null && holder.host === mine.host && holder.pid !== mine.pid && pidAlive(holder.pid);
+      const live =
+        holder !== null &&
+        holder.host === mine.host &&
+        holder.pid !== mine.pid &&
+        pidAlive(holder.pid);
       if (live) {
         throw new DataError(
           'DATA_LOCKED',
@@ -114,7 +118,10 @@ export function openDatabase(dataDir: string, opts: OpenOptions): Database {
   const file = path.join(dataDir, DB_FILE);
   let db: Database | null = null;
   try {
-    db = new BetterSqlite3(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+    db = new BetterSqlite3(file, {
+      readonly: opts.readonly ?? false,
+      fileMustExist: opts.readonly ?? false,
+    });
     db.pragma('busy_timeout = 5000');
     // The first statement reads the header: a file that is not SQLite fails here.
     db.pragma('schema_version', { simple: true });
@@ -123,6 +130,8 @@ export function openDatabase(dataDir: string, opts: OpenOptions): Database {
       db.pragma('synchronous = FULL');
     }
     db.pragma('foreign_keys = ON');
+    // 64 MB of page cache: catalog joins over 100,000 products stay in memory.
+    db.pragma('cache_size = -65536');
     const check = db.pragma('quick_check(1)', { simple: true });
     if (check !== 'ok') {
       throw Object.assign(new Error(String(check)), { code: 'SQLITE_CORRUPT' });

@@ -4,6 +4,7 @@ import type {
   StockCheck,
   StockLevel,
   StockMovement,
+  Unit,
 } from '../../../shared/contract/index.ts';
 import { MAX_QUANTITY } from '../../../shared/domain/money.ts';
 import type { EntitySnapshots } from '../audit/verify.ts';
@@ -68,7 +69,7 @@ export function movementSnapshot(r: MovementRow): MovementSnapshot {
 }
 
 type Statements = {
-  product: Statement<[string], { name: string }>;
+  product: Statement<[string], { name: string; unit: Unit }>;
   location: Statement<[string], { name: string; active: number }>;
   insert: Statement<[MovementRow]>;
   bump: Statement<[string, string, number]>;
@@ -84,7 +85,7 @@ function statements(db: Database): Statements {
   let s = cache.get(db);
   if (!s) {
     s = {
-      product: db.prepare('SELECT name FROM products WHERE id = ?'),
+      product: db.prepare('SELECT name, unit FROM products WHERE id = ?'),
       location: db.prepare('SELECT name, active FROM locations WHERE id = ?'),
       insert: db.prepare(
         `INSERT INTO stock_movements (id, at, product_id, location_id, qty, kind, reason, user_id, reference, transfer_id)
@@ -170,6 +171,7 @@ export function postMovement(ctx: Ctx, m: MovementInput): StockMovement {
     at: row.at,
     productId: row.product_id,
     productName: product.name,
+    unit: product.unit,
     locationId: row.location_id,
     locationName: location.name,
     qty: row.qty,

@@ -7,7 +7,11 @@ import { conflict } from '../errors.ts';
 type LocationRow = { id: string; name: string; active: number; sort: number; created_at: number };
 
 const snapshot = (r: LocationRow) => ({ name: r.name, active: r.active === 1, sort: r.sort });
-const toLocation = (r: LocationRow): Location => ({ id: r.id, name: r.name, active: r.active === 1 });
+const toLocation = (r: LocationRow): Location => ({
+  id: r.id,
+  name: r.name,
+  active: r.active === 1,
+});
 
 export function listLocations(db: Database): Location[] {
   return db
@@ -24,12 +28,21 @@ export function getLocationRow(db: Database, id: string): LocationRow | undefine
 export function createLocation(ctx: Ctx, name: string): Location {
   const dup = ctx.db.prepare('SELECT 1 FROM locations WHERE name = ? COLLATE NOCASE').get(name);
   if (dup) throw conflict(`Ya existe la ubicación «${name}»`);
-  const sort = (ctx.db.prepare('SELECT ifnull(max(sort), 0) + 1 AS s FROM locations').get() as { s: number }).s;
+  const sort = (
+    ctx.db.prepare('SELECT ifnull(max(sort), 0) + 1 AS s FROM locations').get() as { s: number }
+  ).s;
   const row: LocationRow = { id: ctx.newId(), name, active: 1, sort, created_at: ctx.now() };
   ctx.db
-    .prepare('INSERT INTO locations (id, name, active, sort, created_at) VALUES (@id, @name, @active, @sort, @created_at)')
+    .prepare(
+      'INSERT INTO locations (id, name, active, sort, created_at) VALUES (@id, @name, @active, @sort, @created_at)',
+    )
     .run(row);
-  ctx.audit.append(ctx.actor, { action: 'location.create', entity: 'location', entityId: row.id, after: snapshot(row) });
+  ctx.audit.append(ctx.actor, {
+    action: 'location.create',
+    entity: 'location',
+    entityId: row.id,
+    after: snapshot(row),
+  });
   return toLocation(row);
 }
 
@@ -46,7 +59,8 @@ export const locationEntity: EntitySnapshots = {
   label: 'La ubicación',
   snapshotAll(db) {
     const map = new Map<string, unknown>();
-    for (const r of db.prepare<[], LocationRow>('SELECT * FROM locations').iterate()) map.set(r.id, snapshot(r));
+    for (const r of db.prepare<[], LocationRow>('SELECT * FROM locations').iterate())
+      map.set(r.id, snapshot(r));
     return map;
   },
 };

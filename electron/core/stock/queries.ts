@@ -30,7 +30,7 @@ export function listMovements(db: Database, f: MovementFilter): StockMovement[] 
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   return db
     .prepare<(string | number)[], StockMovement>(
-      `SELECT m.id, m.at, m.product_id AS productId, p.name AS productName,
+      `SELECT m.id, m.at, m.product_id AS productId, p.name AS productName, p.unit,
               m.location_id AS locationId, l.name AS locationName, m.qty, m.kind, m.reason,
               u.name AS userName, m.reference, m.transfer_id AS transferId
        FROM stock_movements m

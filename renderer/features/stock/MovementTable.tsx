@@ -1,5 +1,5 @@
 import type { StockMovement, Unit } from '../../../shared/contract/index.ts';
-import { formatDateTime, quantityNoUnit, signedQuantity } from '../../lib/format.ts';
+import { formatDateTime, signedQuantity } from '../../lib/format.ts';
 import { MOVEMENT_LABEL, t } from '../../lib/strings.ts';
 
 const col = t.stock.col;
@@ -34,9 +34,7 @@ export function MovementTable({ movements, unit, showProduct }: Props) {
                 <span className={`kind kind-${m.kind}`}>{MOVEMENT_LABEL[m.kind]}</span>
               </td>
               <td className={m.qty < 0 ? 'num negative' : 'num positive'}>
-                {unit
-                  ? signedQuantity(m.qty, unit)
-                  : (m.qty > 0 ? '+' : '') + quantityNoUnit(m.qty)}
+                {signedQuantity(m.qty, unit ?? m.unit)}
               </td>
               <td>
                 {m.reason ?? ''}

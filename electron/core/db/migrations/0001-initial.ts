@@ -50,8 +50,10 @@ export const initial: Migration = {
       ) STRICT;
       CREATE UNIQUE INDEX categories_name ON categories (ifnull(parent_id, ''), name COLLATE NOCASE);
 
+      -- seq pins the rowid the word index is keyed on (VACUUM may renumber an implicit rowid).
       CREATE TABLE products (
-        id            TEXT PRIMARY KEY,
+        seq           INTEGER PRIMARY KEY,
+        id            TEXT NOT NULL UNIQUE,
         sku           TEXT UNIQUE,
         plu           INTEGER UNIQUE,
         name          TEXT NOT NULL,
