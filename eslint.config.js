@@ -5,14 +5,26 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'bench/', 'test-results/', 'playwright-report/', 'resources/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'dist-electron/',
+      'release/',
+      'bench/',
+      'test-results/',
+      'playwright-report/',
+      'resources/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': 'error',
@@ -33,14 +45,36 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'electron', 'react', 'react-dom', '**/electron/**', '**/renderer/**'], message: 'shared/ no importa nada específico de una plataforma' }] },
+        {
+          patterns: [
+            {
+              group: [
+                'node:*',
+                'electron',
+                'react',
+                'react-dom',
+                '**/electron/**',
+                '**/renderer/**',
+              ],
+              message: 'shared/ no importa nada específico de una plataforma',
+            },
+          ],
+        },
       ],
     },
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts', 'electron/workers/**/*.ts'],
+    files: [
+      'electron/core/**/*.ts',
+      'electron/host/**/*.ts',
+      'electron/cli/**/*.ts',
+      'electron/workers/**/*.ts',
+    ],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'el núcleo nunca importa electron' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'el núcleo nunca importa electron' }] },
+      ],
     },
   },
   {
@@ -48,7 +82,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'electron', '**/electron/**'], message: 'renderer/ solo importa de shared/' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'electron', '**/electron/**'],
+              message: 'renderer/ solo importa de shared/',
+            },
+          ],
+        },
       ],
     },
   },

@@ -21,7 +21,10 @@ export function rendererIsStale(): boolean {
   const index = path.join(RENDERER_OUT, 'index.html');
   if (!fs.existsSync(index)) return true;
   const built = fs.statSync(index).mtimeMs;
-  return Math.max(newestMtime(path.join(ROOT, 'renderer')), newestMtime(path.join(ROOT, 'shared'))) > built;
+  return (
+    Math.max(newestMtime(path.join(ROOT, 'renderer')), newestMtime(path.join(ROOT, 'shared'))) >
+    built
+  );
 }
 
 export async function buildRenderer(): Promise<void> {

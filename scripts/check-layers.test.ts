@@ -19,8 +19,10 @@ describe('layer check', () => {
       'shared/a.ts': "import { z } from 'zod';\nimport { b } from './b.ts';\n",
       'shared/b.ts': 'export const b = 1;\n',
       'electron/core/x.ts': "import fs from 'node:fs';\nimport { b } from '../../shared/b.ts';\n",
-      'renderer/app.tsx': "import { useState } from 'react';\nimport { b } from '../shared/b.ts';\n",
-      'electron/main/index.ts': "import { app } from 'electron';\nimport { x } from '../core/x.ts';\n",
+      'renderer/app.tsx':
+        "import { useState } from 'react';\nimport { b } from '../shared/b.ts';\n",
+      'electron/main/index.ts':
+        "import { app } from 'electron';\nimport { x } from '../core/x.ts';\n",
     });
     expect(checkLayers(root)).toEqual([]);
   });

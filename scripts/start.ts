@@ -22,11 +22,20 @@ function electronBinary(): string | null {
   const found = find();
   if (found || process.env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1' || process.env.CI) return found;
   say('Descargando Electron (solo la primera vez)…');
-  const r = spawnSync(process.execPath, [path.join(dir, 'install.js')], { stdio: 'ignore', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [path.join(dir, 'install.js')], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
   return r.status === 0 ? find() : null;
 }
 
-const CHROMIUMS = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge'];
+const CHROMIUMS = [
+  'chromium',
+  'chromium-browser',
+  'google-chrome',
+  'google-chrome-stable',
+  'microsoft-edge',
+];
 
 function findChromium(): string | null {
   if (process.env.CAJA_BROWSER) return process.env.CAJA_BROWSER;
@@ -40,15 +49,23 @@ function findChromium(): string | null {
   return null;
 }
 
-async function serve(opts: { dataDir: string; port: number; lan: boolean; openWindow: boolean }): Promise<void> {
+async function serve(opts: {
+  dataDir: string;
+  port: number;
+  lan: boolean;
+  openWindow: boolean;
+}): Promise<void> {
   const core = createCore({ dataDir: opts.dataDir });
-  const host = await startHost({ core, staticDir: RENDERER_OUT, port: opts.port, lan: opts.lan }).catch(
-    async (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EADDRINUSE') throw err;
-      say(`El puerto ${opts.port} está ocupado: uso otro.`);
-      return startHost({ core, staticDir: RENDERER_OUT, port: 0, lan: opts.lan });
-    },
-  );
+  const host = await startHost({
+    core,
+    staticDir: RENDERER_OUT,
+    port: opts.port,
+    lan: opts.lan,
+  }).catch(async (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EADDRINUSE') throw err;
+    say(`El puerto ${opts.port} está ocupado: uso otro.`);
+    return startHost({ core, staticDir: RENDERER_OUT, port: 0, lan: opts.lan });
+  });
   say(`Caja lista en ${host.url}  (datos: ${opts.dataDir})`);
   if (opts.lan) say('Atención: --lan expone el back office a toda la red del local.');
   const stop = (): void => {
@@ -61,9 +78,12 @@ async function serve(opts: { dataDir: string; port: number; lan: boolean; openWi
   process.on('SIGTERM', stop);
   if (!opts.openWindow) return;
   const browser = findChromium();
-  const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  const hasDisplay =
+    process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   if (!browser || !hasDisplay) {
-    say(`Abrí ${host.url} en el navegador (no encontré Chromium${hasDisplay ? '' : ' ni una pantalla'}).`);
+    say(
+      `Abrí ${host.url} en el navegador (no encontré Chromium${hasDisplay ? '' : ' ni una pantalla'}).`,
+    );
     return;
   }
   const profile = path.join(os.tmpdir(), `caja-ventana-${process.getuid?.() ?? 'u'}`);
@@ -109,7 +129,9 @@ async function main(): Promise<void> {
       child.on('exit', (code) => process.exit(code ?? 0));
       return;
     }
-    say('No está el ejecutable de Electron en esta máquina: sirvo la misma aplicación en 127.0.0.1 y la abro en una ventana de Chromium.');
+    say(
+      'No está el ejecutable de Electron en esta máquina: sirvo la misma aplicación en 127.0.0.1 y la abro en una ventana de Chromium.',
+    );
   }
   await serve({
     dataDir,

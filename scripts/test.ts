@@ -30,7 +30,12 @@ function check(name: string, cmd: string, args: string[]): void {
 function vitest(): void {
   const out = path.join(tmp, 'vitest.json');
   fs.rmSync(out, { force: true });
-  const code = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const code = run(bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
   if (!fs.existsSync(out)) {
     tallies.push({ name: 'unit', passed: 0, failed: 1, skipped: 0 });
     return;
@@ -43,8 +48,15 @@ function vitest(): void {
     numFailedTestSuites: number;
   };
   // A suite that fails to load has no failed tests of its own: count it as one.
-  const failed = r.numFailedTests + (r.numFailedTests === 0 && code !== 0 ? Math.max(1, r.numFailedTestSuites) : 0);
-  tallies.push({ name: 'unit', passed: r.numPassedTests, failed, skipped: r.numPendingTests + r.numTodoTests });
+  const failed =
+    r.numFailedTests +
+    (r.numFailedTests === 0 && code !== 0 ? Math.max(1, r.numFailedTestSuites) : 0);
+  tallies.push({
+    name: 'unit',
+    passed: r.numPassedTests,
+    failed,
+    skipped: r.numPendingTests + r.numTodoTests,
+  });
 }
 
 type PwSuite = { specs?: { tests: { status: string }[] }[]; suites?: PwSuite[] };
@@ -52,12 +64,17 @@ type PwSuite = { specs?: { tests: { status: string }[] }[]; suites?: PwSuite[] }
 function e2e(): void {
   const out = path.join(tmp, 'e2e.json');
   fs.rmSync(out, { force: true });
-  const code = run(bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts'], { CAJA_E2E_JSON: out });
+  const code = run(bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts'], {
+    CAJA_E2E_JSON: out,
+  });
   if (!fs.existsSync(out)) {
     tallies.push({ name: 'e2e', passed: 0, failed: 1, skipped: 0 });
     return;
   }
-  const report = JSON.parse(fs.readFileSync(out, 'utf8')) as { suites: PwSuite[]; errors?: unknown[] };
+  const report = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+    suites: PwSuite[];
+    errors?: unknown[];
+  };
   const t: Tally = { name: 'e2e', passed: 0, failed: 0, skipped: 0 };
   const walk = (s: PwSuite): void => {
     for (const spec of s.specs ?? [])
@@ -89,8 +106,12 @@ if (!only || only === 'e2e') {
 const sum = (k: 'passed' | 'failed' | 'skipped'): number => tallies.reduce((s, t) => s + t[k], 0);
 process.stdout.write('\n');
 for (const t of tallies) {
-  process.stdout.write(`  ${t.failed ? '✗' : '✓'} ${t.name.padEnd(10)} ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}\n`);
+  process.stdout.write(
+    `  ${t.failed ? '✗' : '✓'} ${t.name.padEnd(10)} ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}\n`,
+  );
 }
 const skipped = sum('skipped');
-process.stdout.write(`${sum('passed')} passed, ${sum('failed')} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+process.stdout.write(
+  `${sum('passed')} passed, ${sum('failed')} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
+);
 process.exitCode = sum('failed') > 0 ? 1 : 0;

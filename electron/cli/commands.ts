@@ -46,7 +46,11 @@ class CliFailure extends Error {
   }
 }
 
-async function call<C extends ChannelName>(c: CommandContext, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+async function call<C extends ChannelName>(
+  c: CommandContext,
+  channel: C,
+  input: InputOf<C>,
+): Promise<OutputOf<C>> {
   const r = await c.core.invoke(channel, input, { kind: 'system', label: c.label });
   if (!r.ok) throw new CliFailure(r.error.message);
   return r.value as OutputOf<C>;
@@ -55,7 +59,14 @@ async function call<C extends ChannelName>(c: CommandContext, channel: C, input:
 function table(rows: string[][]): string {
   const widths: number[] = [];
   for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 const looksLikeCode = (s: string): boolean => /^[0-9A-Za-z.-]{3,32}$/.test(s) && /\d/.test(s);
@@ -66,11 +77,17 @@ function needArg(c: CommandContext, what: string): string {
   return v;
 }
 
-async function findLocation(c: CommandContext, name: string | undefined): Promise<Location | undefined> {
+async function findLocation(
+  c: CommandContext,
+  name: string | undefined,
+): Promise<Location | undefined> {
   if (!name) return undefined;
   const all = await call(c, 'stock.locations', {});
   const found = all.find((l) => l.name.toLowerCase() === name.toLowerCase());
-  if (!found) throw new CliFailure(`No existe la ubicación «${name}». Hay: ${all.map((l) => l.name).join(', ')}`);
+  if (!found)
+    throw new CliFailure(
+      `No existe la ubicación «${name}». Hay: ${all.map((l) => l.name).join(', ')}`,
+    );
   return found;
 }
 
@@ -125,7 +142,8 @@ export const COMMANDS: Record<string, Command> = {
         return preview.errorRows > 0 ? 1 : 0;
       }
       if (!c.io.json) printPreview(c, preview);
-      if (preview.validRows === 0) throw new CliFailure('No hay filas válidas para importar: no se escribió nada.', 1);
+      if (preview.validRows === 0)
+        throw new CliFailure('No hay filas válidas para importar: no se escribió nada.', 1);
       const result: ImportResult = await call(c, 'catalog.importCommit', {
         importId: preview.importId,
         ...(location ? { locationId: location.id } : {}),
@@ -167,7 +185,13 @@ export const COMMANDS: Record<string, Command> = {
         c.io.out(
           table([
             ['Código', 'Nombre', 'Marca', 'Precio', 'Unidad'],
-            [exact.barcodes[0] ?? exact.sku ?? '', exact.name, exact.brand ?? '', formatMoney(exact.price), exact.unit],
+            [
+              exact.barcodes[0] ?? exact.sku ?? '',
+              exact.name,
+              exact.brand ?? '',
+              formatMoney(exact.price),
+              exact.unit,
+            ],
           ]),
         );
         return 0;
@@ -198,14 +222,24 @@ export const COMMANDS: Record<string, Command> = {
       const product = await call(c, 'catalog.lookup', { code });
       if (!product) throw new CliFailure(`No hay ningún producto con el código ${code}`, 1);
       const levels: StockLevel[] = await call(c, 'stock.levels', { productId: product.id });
-      const moves: StockMovement[] = await call(c, 'stock.movements', { productId: product.id, limit: 10 });
+      const moves: StockMovement[] = await call(c, 'stock.movements', {
+        productId: product.id,
+        limit: 10,
+      });
       if (c.io.json) {
         c.io.data({ product, levels, movements: moves });
         return 0;
       }
       const total = levels.reduce((s, l) => s + l.qty, 0);
-      c.io.out(`${product.name}${product.brand ? ` (${product.brand})` : ''} — total ${formatQuantity(total, product.unit)}`);
-      c.io.out(table([['Ubicación', 'Stock'], ...levels.map((l) => [l.locationName, formatQuantity(l.qty, product.unit)])]));
+      c.io.out(
+        `${product.name}${product.brand ? ` (${product.brand})` : ''} — total ${formatQuantity(total, product.unit)}`,
+      );
+      c.io.out(
+        table([
+          ['Ubicación', 'Stock'],
+          ...levels.map((l) => [l.locationName, formatQuantity(l.qty, product.unit)]),
+        ]),
+      );
       if (moves.length > 0) {
         c.io.out('\nÚltimos movimientos:');
         c.io.out(
@@ -232,15 +266,21 @@ export const COMMANDS: Record<string, Command> = {
         const fixed = ctx.tx(() => rebuildStockLevels(ctx));
         const after: StockCheck = await call(c, 'stock.check', {});
         if (c.io.json) c.io.data({ before: r, fixed, after });
-        else c.io.out(`Se reconstruyó el stock desde el libro de movimientos (${r.mismatches.length} diferencias corregidas).`);
+        else
+          c.io.out(
+            `Se reconstruyó el stock desde el libro de movimientos (${r.mismatches.length} diferencias corregidas).`,
+          );
         return after.ok ? 0 : 1;
       }
       if (c.io.json) c.io.data(r);
-      else if (r.ok) c.io.out(`Stock correcto: ${r.checked} saldos coinciden con el libro de movimientos.`);
+      else if (r.ok)
+        c.io.out(`Stock correcto: ${r.checked} saldos coinciden con el libro de movimientos.`);
       else {
         c.io.out(`Hay ${r.mismatches.length} saldos que no coinciden con el libro de movimientos:`);
         for (const m of r.mismatches.slice(0, 50)) {
-          c.io.out(`  producto ${m.productId} en ${m.locationId}: guardado ${m.cached}, según movimientos ${m.ledger}`);
+          c.io.out(
+            `  producto ${m.productId} en ${m.locationId}: guardado ${m.cached}, según movimientos ${m.ledger}`,
+          );
         }
         c.io.out('Corregilo con: stock check --fix');
       }
@@ -259,7 +299,8 @@ export const COMMANDS: Record<string, Command> = {
         c.io.out(`Cadena de auditoría íntegra: ${r.checked} entradas verificadas.`);
         return 0;
       }
-      if (r.firstBroken) c.io.out(`CADENA ROTA — ${r.firstBroken.message} (id ${r.firstBroken.id ?? '?'})`);
+      if (r.firstBroken)
+        c.io.out(`CADENA ROTA — ${r.firstBroken.message} (id ${r.firstBroken.id ?? '?'})`);
       for (const m of r.stateMismatches.slice(0, 50)) c.io.out(`DATOS ALTERADOS — ${m.message}`);
       return 1;
     },
@@ -270,17 +311,23 @@ export const COMMANDS: Record<string, Command> = {
       const num = (v: unknown, d: number, what: string): number => {
         if (v === undefined) return d;
         const n = Number(v);
-        if (!Number.isInteger(n) || n < 0) throw new CliFailure(`${what} debe ser un número entero positivo`);
+        if (!Number.isInteger(n) || n < 0)
+          throw new CliFailure(`${what} debe ser un número entero positivo`);
         return n;
       };
       const products = num(c.options.products, 2000, '--products');
       const days = num(c.options.days, 30, '--days');
       const seed = num(c.options.seed, 1, '--seed');
-      if (products > 500_000 || days > 3660) throw new CliFailure('Cantidad absurda: hasta 500.000 productos y 3.660 días');
+      if (products > 500_000 || days > 3660)
+        throw new CliFailure('Cantidad absurda: hasta 500.000 productos y 3.660 días');
       const status = await call(c, 'system.status', {});
       let note = '';
       if (status.state === 'ready' && status.needsSetup) {
-        await call(c, 'auth.setupOwner', { storeName: 'Almacén Demo', ownerName: 'Dueño', pin: '1234' });
+        await call(c, 'auth.setupOwner', {
+          storeName: 'Almacén Demo',
+          ownerName: 'Dueño',
+          pin: '1234',
+        });
         note = ' Se creó el usuario «Dueño» con PIN 1234.';
       }
       const ctx = c.core.systemCtx(c.label);
@@ -298,7 +345,13 @@ export const COMMANDS: Record<string, Command> = {
     async run(c) {
       const users: UserSummary[] = await call(c, 'users.list', {});
       if (c.io.json) c.io.data(users);
-      else c.io.out(table([['Nombre', 'Rol', 'Activo'], ...users.map((u) => [u.name, u.role, u.active ? 'sí' : 'no'])]));
+      else
+        c.io.out(
+          table([
+            ['Nombre', 'Rol', 'Activo'],
+            ...users.map((u) => [u.name, u.role, u.active ? 'sí' : 'no']),
+          ]),
+        );
       return 0;
     },
   },

@@ -77,12 +77,18 @@ async function main(argv: string[]): Promise<number> {
   const args = key === group ? positionals.slice(1) : rest;
   const dataDir = path.resolve(values.data ?? defaultDataDir());
   if (!fs.existsSync(dataDir) && group !== 'init' && group !== 'demo-data') {
-    io.err(`No hay datos en ${dataDir}. Creá la tienda con: npm run cli -- --data "${dataDir}" init --owner <nombre> --pin <pin>`);
+    io.err(
+      `No hay datos en ${dataDir}. Creá la tienda con: npm run cli -- --data "${dataDir}" init --owner <nombre> --pin <pin>`,
+    );
     return 2;
   }
   const core: Core = createCore({ dataDir, instanceLock: false });
   try {
-    const status = (await core.invoke('system.status', {}, { kind: 'system', label: 'cli' })) as Result<{
+    const status = (await core.invoke(
+      'system.status',
+      {},
+      { kind: 'system', label: 'cli' },
+    )) as Result<{
       state: string;
       message?: string;
     }>;
@@ -103,7 +109,9 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     const e = err as { code?: string; message?: string };
-    process.stderr.write(`${e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 'Opción desconocida' : 'Error'}: ${e.message ?? String(err)}\n`);
+    process.stderr.write(
+      `${e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 'Opción desconocida' : 'Error'}: ${e.message ?? String(err)}\n`,
+    );
     process.exitCode = 2;
   },
 );

@@ -118,7 +118,9 @@ export function createCore(opts: CoreOptions): Core {
       else session.userId = null;
     }
     const actor: Actor =
-      caller.kind === 'system' ? { userId: null, label: caller.label } : { userId: user?.id ?? null, label: user?.name ?? 'anónimo' };
+      caller.kind === 'system'
+        ? { userId: null, label: caller.label }
+        : { userId: user?.id ?? null, label: user?.name ?? 'anónimo' };
     return {
       ...d,
       caller,
@@ -144,7 +146,10 @@ export function createCore(opts: CoreOptions): Core {
         return { ok: false, error: { code: 'UNAVAILABLE', message: 'Caja se está cerrando' } };
       }
       if (caller.kind === 'session' && !sessions.get(caller.sessionId)) {
-        return { ok: false, error: { code: 'NOT_LOGGED_IN', message: 'La sesión expiró: volvé a ingresar' } };
+        return {
+          ok: false,
+          error: { code: 'NOT_LOGGED_IN', message: 'La sesión expiró: volvé a ingresar' },
+        };
       }
       // "Reintentar" on the recovery screen is just asking for the status again.
       if (!deps && channel === 'system.status') open();

@@ -37,7 +37,10 @@ export function createRegistry(sets: readonly Handlers[], log: Logger): Registry
     if (permission === 'public') return { ok: true, value: null };
     if (ctx.caller.kind === 'system') return { ok: true, value: null };
     if (!ctx.user) {
-      return { ok: false, error: { code: 'NOT_LOGGED_IN', message: 'Ingresá con tu usuario y PIN' } };
+      return {
+        ok: false,
+        error: { code: 'NOT_LOGGED_IN', message: 'Ingresá con tu usuario y PIN' },
+      };
     }
     if (!roleAllows(ctx.user.role, permission)) {
       return {
@@ -51,7 +54,10 @@ export function createRegistry(sets: readonly Handlers[], log: Logger): Registry
   return {
     async run(channel, input, ctx) {
       if (!isChannelName(channel)) {
-        return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Operación desconocida: ${channel}` } };
+        return {
+          ok: false,
+          error: { code: 'UNKNOWN_CHANNEL', message: `Operación desconocida: ${channel}` },
+        };
       }
       const def = contract[channel];
       const gate = allowed(ctx, def.permission);
@@ -66,7 +72,11 @@ export function createRegistry(sets: readonly Handlers[], log: Logger): Registry
         const where = first && first.path ? `${first.path}: ` : '';
         return {
           ok: false,
-          error: { code: 'INVALID_INPUT', message: `Datos inválidos — ${where}${first?.message ?? ''}`, details: issues },
+          error: {
+            code: 'INVALID_INPUT',
+            message: `Datos inválidos — ${where}${first?.message ?? ''}`,
+            details: issues,
+          },
         };
       }
       const handler = table.get(channel) as AnyHandler;
@@ -81,7 +91,10 @@ export function createRegistry(sets: readonly Handlers[], log: Logger): Registry
         log.error('handler failed', { channel, error: String((err as Error)?.stack ?? err) });
         return {
           ok: false,
-          error: { code: 'INTERNAL', message: 'Error interno: no se guardó nada. Reintentá; si sigue, avisá a soporte.' },
+          error: {
+            code: 'INTERNAL',
+            message: 'Error interno: no se guardó nada. Reintentá; si sigue, avisá a soporte.',
+          },
         };
       }
     },

@@ -23,10 +23,19 @@ async function boot(): Promise<Host> {
 
 type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
-function request(h: Host, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+function request(
+  h: Host,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: h.port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers },
+      {
+        host: '127.0.0.1',
+        port: h.port,
+        method: opts.method ?? 'GET',
+        path: opts.path,
+        headers: opts.headers,
+      },
       (res) => {
         let body = '';
         res.on('data', (c: Buffer) => (body += c.toString()));
@@ -61,13 +70,20 @@ describe('web host', () => {
 
   it('runs the contract over POST and keeps the login in the cookie session', async () => {
     const h = await boot();
-    const setup = await invoke(h, 'auth.setupOwner', { storeName: 'Kiosco', ownerName: 'Marta', pin: '1234' });
+    const setup = await invoke(h, 'auth.setupOwner', {
+      storeName: 'Kiosco',
+      ownerName: 'Marta',
+      pin: '1234',
+    });
     const cookie = String(setup.headers['set-cookie']).split(';')[0] ?? '';
     expect(JSON.parse(setup.body)).toMatchObject({ ok: true, value: { user: { name: 'Marta' } } });
     const who = await invoke(h, 'auth.session', {}, { cookie });
     expect(JSON.parse(who.body)).toMatchObject({ ok: true, value: { user: { name: 'Marta' } } });
     const anonymous = await invoke(h, 'catalog.search', {});
-    expect(JSON.parse(anonymous.body)).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
+    expect(JSON.parse(anonymous.body)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_LOGGED_IN' },
+    });
   });
 
   it('rejects cross-origin requests and foreign Host headers', async () => {
@@ -78,7 +94,12 @@ describe('web host', () => {
     expect(crossSite.status).toBe(403);
     const rebinding = await request(h, { path: '/', headers: { host: 'attacker.example' } });
     expect(rebinding.status).toBe(421);
-    const same = await invoke(h, 'system.status', {}, { origin: h.url, 'sec-fetch-site': 'same-origin' });
+    const same = await invoke(
+      h,
+      'system.status',
+      {},
+      { origin: h.url, 'sec-fetch-site': 'same-origin' },
+    );
     expect(same.status).toBe(200);
   });
 
@@ -99,7 +120,10 @@ describe('web host', () => {
     });
     expect(JSON.parse(broken.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const unknown = await invoke(h, 'no.existe', {});
-    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(JSON.parse(unknown.body)).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
     const traversal = await request(h, { path: '/../../etc/passwd' });
     expect([403, 404, 200]).toContain(traversal.status);
     expect(traversal.body).not.toContain('root:');

@@ -125,7 +125,11 @@ export function startHost(opts: HostOptions): Promise<Host> {
     return id;
   };
 
-  const serveStatic = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void => {
+  const serveStatic = (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    pathname: string,
+  ): void => {
     const root = path.resolve(opts.staticDir);
     let rel = decodeURIComponent(pathname);
     if (rel === '/' || rel === '') rel = '/index.html';
@@ -153,14 +157,23 @@ export function startHost(opts: HostOptions): Promise<Host> {
     const ext = path.extname(target);
     res.writeHead(200, {
       'Content-Type': MIME[ext] ?? 'application/octet-stream',
-      'Cache-Control': rel.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'Cache-Control': rel.startsWith('/assets/')
+        ? 'public, max-age=31536000, immutable'
+        : 'no-cache',
     });
     fs.createReadStream(target).pipe(res);
   };
 
-  const handleInvoke = async (req: http.IncomingMessage, res: http.ServerResponse, channel: string) => {
+  const handleInvoke = async (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    channel: string,
+  ) => {
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      sendJson(res, 415, { ok: false, error: { code: 'INVALID_INPUT', message: 'Se esperaba JSON' } });
+      sendJson(res, 415, {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'Se esperaba JSON' },
+      });
       return;
     }
     let input: unknown;
@@ -169,7 +182,8 @@ export function startHost(opts: HostOptions): Promise<Host> {
       input = body.length === 0 ? {} : (JSON.parse(body.toString('utf8')) as unknown);
     } catch (err) {
       const status = (err as { status?: number }).status ?? 400;
-      const message = status === 413 ? 'El pedido es demasiado grande' : 'El pedido no es JSON válido';
+      const message =
+        status === 413 ? 'El pedido es demasiado grande' : 'El pedido no es JSON válido';
       sendJson(res, status, { ok: false, error: { code: 'INVALID_INPUT', message } });
       return;
     }
@@ -208,13 +222,20 @@ export function startHost(opts: HostOptions): Promise<Host> {
     }
     if (url.pathname.startsWith('/api/')) {
       if (!sameOrigin(req)) {
-        sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Origen no permitido' } });
+        sendJson(res, 403, {
+          ok: false,
+          error: { code: 'FORBIDDEN', message: 'Origen no permitido' },
+        });
         return;
       }
       if (req.method === 'POST' && url.pathname.startsWith('/api/invoke/')) {
         handleInvoke(req, res, url.pathname.slice('/api/invoke/'.length)).catch((err: unknown) => {
           log.error('invoke failed', { error: String(err) });
-          if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Error interno' } });
+          if (!res.headersSent)
+            sendJson(res, 500, {
+              ok: false,
+              error: { code: 'INTERNAL', message: 'Error interno' },
+            });
         });
         return;
       }
@@ -222,7 +243,10 @@ export function startHost(opts: HostOptions): Promise<Host> {
         handleEvents(req, res);
         return;
       }
-      sendJson(res, 404, { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Ruta desconocida' } });
+      sendJson(res, 404, {
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL', message: 'Ruta desconocida' },
+      });
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

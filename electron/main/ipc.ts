@@ -9,7 +9,10 @@ export const EVENT_CHANNEL = 'caja:event';
  * Wires the contract to ipcMain. Each window gets its own core session, as a browser
  * tab does through its cookie; the renderer never names the session itself.
  */
-export function wireIpc(core: Core, isTrustedSender: (wc: WebContents, frameUrl: string) => boolean): () => void {
+export function wireIpc(
+  core: Core,
+  isTrustedSender: (wc: WebContents, frameUrl: string) => boolean,
+): () => void {
   const sessions = new Map<number, string>();
   const sessionFor = (wc: WebContents): string => {
     let id = sessions.get(wc.id);

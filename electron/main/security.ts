@@ -27,12 +27,20 @@ export function hardenApp(isAllowedUrl: (url: string) => boolean): void {
       return { action: 'deny' };
     });
   });
-  app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({
-        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] },
+  app
+    .whenReady()
+    .then(() => {
+      session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+        callback(false),
+      );
+      session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+        callback({
+          responseHeaders: {
+            ...details.responseHeaders,
+            'Content-Security-Policy': [RENDERER_CSP],
+          },
+        });
       });
-    });
-  }).catch(() => undefined);
+    })
+    .catch(() => undefined);
 }

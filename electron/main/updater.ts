@@ -8,7 +8,8 @@ type Log = (msg: string, data?: Record<string, unknown>) => void;
  * is logged and never interrupts the counter. The update installs when the app quits.
  */
 export function startUpdater(log: Log): void {
-  if (!app.isPackaged || process.env.CAJA_E2E === '1' || process.env.CAJA_NO_UPDATES === '1') return;
+  if (!app.isPackaged || process.env.CAJA_E2E === '1' || process.env.CAJA_NO_UPDATES === '1')
+    return;
   const { autoUpdater } = electronUpdater;
   autoUpdater.autoDownload = true;
   autoUpdater.autoInstallOnAppQuit = true;
@@ -17,7 +18,9 @@ export function startUpdater(log: Log): void {
     log('update ready', { version: info.version }),
   );
   const check = (): void => {
-    autoUpdater.checkForUpdates().catch((err: unknown) => log('update check failed', { error: String(err) }));
+    autoUpdater
+      .checkForUpdates()
+      .catch((err: unknown) => log('update check failed', { error: String(err) }));
   };
   setTimeout(check, 30_000).unref();
   setInterval(check, 6 * 60 * 60_000).unref();

@@ -40,7 +40,9 @@ describe('audit log', () => {
 
   it('names the entry that was edited after the fact', async () => {
     const s = await storeWithHistory();
-    db().prepare("UPDATE audit_log SET after = replace(after, 'Lucía', 'Lucio') WHERE seq = 5").run();
+    db()
+      .prepare("UPDATE audit_log SET after = replace(after, 'Lucía', 'Lucio') WHERE seq = 5")
+      .run();
     const r = await s.call('audit.verify', {});
     expect(r.ok).toBe(false);
     expect(r.firstBroken).toMatchObject({ seq: 5, kind: 'edited' });
@@ -80,7 +82,9 @@ describe('audit log', () => {
   it('notices rows inserted and deleted behind the app', async () => {
     const s = await storeWithHistory();
     const d = db();
-    d.prepare("INSERT INTO locations (id, name, active, sort, created_at) VALUES ('fantasma', 'Trastienda', 1, 9, 0)").run();
+    d.prepare(
+      "INSERT INTO locations (id, name, active, sort, created_at) VALUES ('fantasma', 'Trastienda', 1, 9, 0)",
+    ).run();
     d.pragma('foreign_keys = OFF');
     d.prepare("DELETE FROM settings WHERE key = 'storeAddress'").run();
     d.pragma('foreign_keys = ON');

@@ -38,7 +38,9 @@ export const auditHandlers = {
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const items = ctx.db
-      .prepare<(string | number)[], AuditRow>(`SELECT * FROM audit_log ${clause} ORDER BY seq DESC LIMIT ${input.limit}`)
+      .prepare<(string | number)[], AuditRow>(
+        `SELECT * FROM audit_log ${clause} ORDER BY seq DESC LIMIT ${input.limit}`,
+      )
       .all(...args)
       .map(toEntry);
     const total = (ctx.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;

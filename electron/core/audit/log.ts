@@ -66,7 +66,11 @@ export type AuditWriter = {
  * Appends to the chain. Callers run it inside the same transaction as the change
  * it describes, so a change and its entry are written together or not at all.
  */
-export function createAuditWriter(db: Database, now: () => number, newId: () => string): AuditWriter {
+export function createAuditWriter(
+  db: Database,
+  now: () => number,
+  newId: () => string,
+): AuditWriter {
   const head = db.prepare<[], { seq: number; hash: string }>(
     'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
   );

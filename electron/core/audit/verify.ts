@@ -14,9 +14,7 @@ export type EntitySnapshots = {
 };
 
 function walkChain(db: Database): { checked: number; firstBroken: AuditProblem | null } {
-  const rows = db
-    .prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq')
-    .iterate();
+  const rows = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq').iterate();
   let prev: AuditRow | null = null;
   let checked = 0;
   for (const row of rows) {
@@ -56,7 +54,8 @@ function walkChain(db: Database): { checked: number; firstBroken: AuditProblem |
           seq: row.seq,
           id: row.id,
           kind: 'edited',
-          message: `La entrada ${row.seq} (${row.action} ${row.entity} ${row.entity_id ?? ''}) fue modificada después de escrita`.trim(),
+          message:
+            `La entrada ${row.seq} (${row.action} ${row.entity} ${row.entity_id ?? ''}) fue modificada después de escrita`.trim(),
         },
       };
     }
@@ -67,7 +66,10 @@ function walkChain(db: Database): { checked: number; firstBroken: AuditProblem |
 
 function compareState(db: Database, kinds: readonly EntitySnapshots[]): AuditProblem[] {
   const problems: AuditProblem[] = [];
-  const latest = db.prepare<[string], { seq: number; id: string; entity_id: string; after: string | null }>(
+  const latest = db.prepare<
+    [string],
+    { seq: number; id: string; entity_id: string; after: string | null }
+  >(
     `SELECT a.seq, a.id, a.entity_id, a.after FROM audit_log a
      JOIN (SELECT entity_id, max(seq) AS seq FROM audit_log
            WHERE entity = ? AND entity_id IS NOT NULL GROUP BY entity_id) l ON l.seq = a.seq`,

@@ -9,23 +9,38 @@ describe('first run', () => {
     const s = (store = openTestStore());
     expect(await s.call('system.status', {})).toMatchObject({ state: 'ready', needsSetup: true });
     const caller = { kind: 'session', sessionId: s.core.createSession() } as const;
-    const session = await s.call('auth.setupOwner', { storeName: 'Kiosco Mía', ownerName: 'Marta', pin: '1234' }, caller);
+    const session = await s.call(
+      'auth.setupOwner',
+      { storeName: 'Kiosco Mía', ownerName: 'Marta', pin: '1234' },
+      caller,
+    );
     expect(session.user).toMatchObject({ name: 'Marta', role: 'dueno' });
     expect(session.permissions).toContain('users.manage');
     expect((await s.call('stock.locations', {})).map((l) => l.name)).toEqual(['Salón', 'Depósito']);
-    expect(await s.call('system.status', {})).toMatchObject({ needsSetup: false, storeName: 'Kiosco Mía' });
+    expect(await s.call('system.status', {})).toMatchObject({
+      needsSetup: false,
+      storeName: 'Kiosco Mía',
+    });
   });
 
   it('refuses a second owner setup', async () => {
     const s = (store = await openStoreWithOwner());
-    const r = await s.attempt('auth.setupOwner', { storeName: 'Otro', ownerName: 'Intruso', pin: '0000' });
+    const r = await s.attempt('auth.setupOwner', {
+      storeName: 'Otro',
+      ownerName: 'Intruso',
+      pin: '0000',
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect((await s.call('users.list', {})).map((u) => u.name)).toEqual(['Marta']);
   });
 
   it('rejects a PIN that is not 4 to 8 digits, in Spanish, writing nothing', async () => {
     const s = (store = openTestStore());
-    const r = await s.attempt('auth.setupOwner', { storeName: 'X', ownerName: 'Marta', pin: '12a' });
+    const r = await s.attempt('auth.setupOwner', {
+      storeName: 'X',
+      ownerName: 'Marta',
+      pin: '12a',
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(!r.ok && r.error.message).toMatch(/PIN debe tener entre 4 y 8 números/);
     expect(await s.call('system.status', {})).toMatchObject({ needsSetup: true });
@@ -60,14 +75,22 @@ describe('PIN login', () => {
     expect(right).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(!right.ok && right.error.message).toMatch(/5 minutos/);
     s.clock.advance(5 * 60_000 + 1);
-    expect((await s.call('auth.login', { userId: u.id, pin: '5678' }, caller)).user?.name).toBe('Lucía');
-    const actions = (await s.call('audit.list', { limit: 50, entity: 'user' })).items.map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['auth.login_failed', 'auth.lock', 'auth.unlock']));
+    expect((await s.call('auth.login', { userId: u.id, pin: '5678' }, caller)).user?.name).toBe(
+      'Lucía',
+    );
+    const actions = (await s.call('audit.list', { limit: 50, entity: 'user' })).items.map(
+      (e) => e.action,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining(['auth.login_failed', 'auth.lock', 'auth.unlock']),
+    );
   });
 
   it('stores PINs hashed with scrypt, never in clear', async () => {
     const s = (store = await openStoreWithOwner());
-    const row = s.core.deps()?.db.prepare('SELECT pin_hash FROM users').get() as { pin_hash: string };
+    const row = s.core.deps()?.db.prepare('SELECT pin_hash FROM users').get() as {
+      pin_hash: string;
+    };
     expect(row.pin_hash).toMatch(/^scrypt\$/);
     expect(row.pin_hash).not.toContain('1234');
   });
@@ -77,18 +100,28 @@ describe('permissions per channel', () => {
   it('refuses calls before login and calls above the role', async () => {
     const s = (store = await openStoreWithOwner());
     const anon = { kind: 'session', sessionId: s.core.createSession() } as const;
-    expect(await s.attempt('catalog.search', {}, anon)).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
+    expect(await s.attempt('catalog.search', {}, anon)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_LOGGED_IN' },
+    });
     const cajero = await s.call('users.create', { name: 'Lucía', role: 'cajero', pin: '5678' });
     const caller = await s.loginAs(cajero.id, '5678');
     expect((await s.attempt('catalog.search', {}, caller)).ok).toBe(true);
-    const r = await s.attempt('users.create', { name: 'Pirata', role: 'dueno', pin: '1111' }, caller);
+    const r = await s.attempt(
+      'users.create',
+      { name: 'Pirata', role: 'dueno', pin: '1111' },
+      caller,
+    );
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await s.call('users.list', {})).map((u) => u.name)).not.toContain('Pirata');
   });
 
   it('answers an unknown channel and a malformed payload with Spanish errors', async () => {
     const s = (store = await openStoreWithOwner());
-    expect(await s.core.invoke('nada.hacer', {}, s.system)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await s.core.invoke('nada.hacer', {}, s.system)).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
     const r = await s.core.invoke('users.create', { name: '', role: 'jefe', pin: 12 }, s.system);
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(!r.ok && r.error.message).toMatch(/^Datos inválidos/);
@@ -105,6 +138,9 @@ describe('permissions per channel', () => {
     const u = await s.call('users.create', { name: 'Lucía', role: 'cajero', pin: '5678' });
     const caller = await s.loginAs(u.id, '5678');
     await s.call('users.update', { id: u.id, active: false });
-    expect(await s.attempt('catalog.search', {}, caller)).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
+    expect(await s.attempt('catalog.search', {}, caller)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_LOGGED_IN' },
+    });
   });
 });

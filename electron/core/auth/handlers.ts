@@ -40,11 +40,21 @@ function insertUser(ctx: Ctx, name: string, role: UserRow['role'], pin: string):
        VALUES (@id, @name, @role, @pin_hash, @failed_attempts, @locked_until, @active, @created_at)`,
     )
     .run(row);
-  ctx.audit.append(ctx.actor, { action: 'user.create', entity: 'user', entityId: row.id, after: userSnapshot(row) });
+  ctx.audit.append(ctx.actor, {
+    action: 'user.create',
+    entity: 'user',
+    entityId: row.id,
+    after: userSnapshot(row),
+  });
   return row;
 }
 
-function updateUserRow(ctx: Ctx, before: UserRow, changes: Partial<UserRow>, action: string): UserRow {
+function updateUserRow(
+  ctx: Ctx,
+  before: UserRow,
+  changes: Partial<UserRow>,
+  action: string,
+): UserRow {
   const after: UserRow = { ...before, ...changes };
   ctx.db
     .prepare(
@@ -73,7 +83,8 @@ function assertOwnerRemains(ctx: Ctx, before: UserRow, after: UserRow): void {
 
 export const authHandlers = {
   'auth.setupOwner': (input, ctx) => {
-    if (!ctx.session && ctx.caller.kind !== 'system') throw new AppError('NOT_LOGGED_IN', 'Sesión inválida');
+    if (!ctx.session && ctx.caller.kind !== 'system')
+      throw new AppError('NOT_LOGGED_IN', 'Sesión inválida');
     const row = ctx.tx(() => {
       if (countUsers(ctx.db) > 0) {
         throw conflict('La tienda ya tiene dueño: ingresá con tu usuario y PIN');
@@ -110,7 +121,10 @@ export const authHandlers = {
         if (row.failed_attempts > 0 || row.locked_until !== null) {
           updateUserRow(ctx, row, { failed_attempts: 0, locked_until: null }, 'auth.unlock');
         }
-        ctx.audit.append({ userId: row.id, label: row.name }, { action: 'auth.login', entity: 'session', entityId: null });
+        ctx.audit.append(
+          { userId: row.id, label: row.name },
+          { action: 'auth.login', entity: 'session', entityId: null },
+        );
         return { kind: 'ok' as const, row };
       }
       const failed = row.failed_attempts + 1;
@@ -118,7 +132,10 @@ export const authHandlers = {
       updateUserRow(
         ctx,
         row,
-        { failed_attempts: locks ? 0 : failed, locked_until: locks ? now + LOCK_MS : row.locked_until },
+        {
+          failed_attempts: locks ? 0 : failed,
+          locked_until: locks ? now + LOCK_MS : row.locked_until,
+        },
         locks ? 'auth.lock' : 'auth.login_failed',
       );
       return locks
@@ -151,7 +168,9 @@ export const authHandlers = {
 
   'auth.logout': (_input, ctx) => {
     if (ctx.session?.userId) {
-      ctx.tx(() => ctx.audit.append(ctx.actor, { action: 'auth.logout', entity: 'session', entityId: null }));
+      ctx.tx(() =>
+        ctx.audit.append(ctx.actor, { action: 'auth.logout', entity: 'session', entityId: null }),
+      );
       ctx.session.userId = null;
       ctx.emit({ type: 'session.changed', payload: { userId: null } });
     }
@@ -163,14 +182,19 @@ export const authHandlers = {
   'users.list': (_input, ctx) => listUsers(ctx.db).map((u) => toSummary(u, ctx.now())),
 
   'users.create': (input, ctx) =>
-    toSummary(ctx.tx(() => insertUser(ctx, input.name, input.role, input.pin)), ctx.now()),
+    toSummary(
+      ctx.tx(() => insertUser(ctx, input.name, input.role, input.pin)),
+      ctx.now(),
+    ),
 
   'users.update': (input, ctx) => {
     const row = ctx.tx(() => {
       const before = getUser(ctx.db, input.id);
       if (!before) throw notFound('El usuario');
       if (input.name !== undefined && input.name.toLowerCase() !== before.name.toLowerCase()) {
-        const dup = ctx.db.prepare('SELECT 1 FROM users WHERE name = ? COLLATE NOCASE AND id <> ?').get(input.name, input.id);
+        const dup = ctx.db
+          .prepare('SELECT 1 FROM users WHERE name = ? COLLATE NOCASE AND id <> ?')
+          .get(input.name, input.id);
         if (dup) throw conflict(`Ya existe un usuario llamado «${input.name}»`);
       }
       const changes: Partial<UserRow> = {};

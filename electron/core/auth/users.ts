@@ -43,7 +43,7 @@ export function getUser(db: Database, id: string): UserRow | undefined {
 }
 
 export function listUsers(db: Database): UserRow[] {
-  return db.prepare<[], UserRow>('SELECT * FROM users ORDER BY role = \'cajero\', name').all();
+  return db.prepare<[], UserRow>("SELECT * FROM users ORDER BY role = 'cajero', name").all();
 }
 
 export function countUsers(db: Database): number {

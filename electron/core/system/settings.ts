@@ -6,7 +6,9 @@ import type { Ctx } from '../context.ts';
 const DEFAULTS: Settings = { storeName: 'Mi almacén', storeCuit: null, storeAddress: null };
 
 export function readSettings(db: Database): Settings {
-  const rows = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings').all();
+  const rows = db
+    .prepare<[], { key: string; value: string }>('SELECT key, value FROM settings')
+    .all();
   const out: Record<string, unknown> = { ...DEFAULTS };
   for (const r of rows) out[r.key] = JSON.parse(r.value) as unknown;
   return out as Settings;
@@ -14,11 +16,15 @@ export function readSettings(db: Database): Settings {
 
 /** Writes one setting with its audit entry; call inside ctx.tx. */
 export function writeSetting(ctx: Ctx, key: string, value: unknown): void {
-  const prev = ctx.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key);
+  const prev = ctx.db
+    .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
+    .get(key);
   const json = JSON.stringify(value);
   if (prev?.value === json) return;
   ctx.db
-    .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+    .prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    )
     .run(key, json);
   ctx.audit.append(ctx.actor, {
     action: 'settings.update',
@@ -34,7 +40,9 @@ export const settingEntity: EntitySnapshots = {
   label: 'El ajuste',
   snapshotAll(db) {
     const map = new Map<string, unknown>();
-    for (const r of db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings').iterate()) {
+    for (const r of db
+      .prepare<[], { key: string; value: string }>('SELECT key, value FROM settings')
+      .iterate()) {
       map.set(r.key, JSON.parse(r.value) as unknown);
     }
     return map;

@@ -7,7 +7,10 @@ import { createCore, type Core, type CoreOptions } from '../app.ts';
 import type { Caller } from '../context.ts';
 
 /** A fixed clock tests can move forward. */
-export function testClock(start = Date.UTC(2026, 2, 10, 13, 0, 0)): { now: () => number; advance(ms: number): void } {
+export function testClock(start = Date.UTC(2026, 2, 10, 13, 0, 0)): {
+  now: () => number;
+  advance(ms: number): void;
+} {
   let t = start;
   return { now: () => t, advance: (ms) => void (t += ms) };
 }
@@ -22,7 +25,11 @@ export type TestStore = {
   clock: ReturnType<typeof testClock>;
   system: Caller;
   call<C extends ChannelName>(channel: C, input: InputOf<C>, caller?: Caller): Promise<OutputOf<C>>;
-  attempt<C extends ChannelName>(channel: C, input: InputOf<C>, caller?: Caller): Promise<Result<OutputOf<C>>>;
+  attempt<C extends ChannelName>(
+    channel: C,
+    input: InputOf<C>,
+    caller?: Caller,
+  ): Promise<Result<OutputOf<C>>>;
   /** A new transport session logged in as the given user. */
   loginAs(userId: string, pin: string): Promise<Caller>;
   close(): void;
@@ -40,9 +47,16 @@ export function openTestStore(opts: Partial<CoreOptions> & { owner?: boolean } =
     ...opts,
   });
   const system: Caller = { kind: 'system', label: 'test' };
-  const attempt = async <C extends ChannelName>(channel: C, input: InputOf<C>, caller: Caller = system) =>
-    (await core.invoke(channel, input, caller)) as Result<OutputOf<C>>;
-  const call = async <C extends ChannelName>(channel: C, input: InputOf<C>, caller: Caller = system) => {
+  const attempt = async <C extends ChannelName>(
+    channel: C,
+    input: InputOf<C>,
+    caller: Caller = system,
+  ) => (await core.invoke(channel, input, caller)) as Result<OutputOf<C>>;
+  const call = async <C extends ChannelName>(
+    channel: C,
+    input: InputOf<C>,
+    caller: Caller = system,
+  ) => {
     const r = await attempt(channel, input, caller);
     if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
     return r.value;
@@ -64,8 +78,14 @@ export function openTestStore(opts: Partial<CoreOptions> & { owner?: boolean } =
 }
 
 /** A store with its owner (PIN 1234) created, as after the first-run screen. */
-export async function openStoreWithOwner(opts: Partial<CoreOptions> = {}): Promise<TestStore & { ownerId: string }> {
+export async function openStoreWithOwner(
+  opts: Partial<CoreOptions> = {},
+): Promise<TestStore & { ownerId: string }> {
   const store = openTestStore(opts);
-  const session = await store.call('auth.setupOwner', { storeName: 'Almacén Don Pepe', ownerName: 'Marta', pin: '1234' });
+  const session = await store.call('auth.setupOwner', {
+    storeName: 'Almacén Don Pepe',
+    ownerName: 'Marta',
+    pin: '1234',
+  });
   return { ...store, ownerId: session.user?.id ?? '' };
 }
