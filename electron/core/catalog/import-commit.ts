@@ -1,20 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import type { ImportResult } from '../../../shared/contract/index.ts';
 import type { Ctx } from '../context.ts';
-import { conflict, invalid, notFound } from '../errors.ts';
-import { postMovement } from '../stock/ledger.ts';
+import { AppError, conflict, invalid, notFound } from '../errors.ts';
+import { postMovement, stockAt } from '../stock/ledger.ts';
 import { ensureCategoryPath, loadCategoryTree, type CategoryTree } from './categories.ts';
 import { catalogSeq, scratchKey, takePreview, type ImportRow } from './import.ts';
 import { getProductRow, insertProductData, updateProductData, barcodesOf } from './products.ts';
-import { barcodesByProduct, productData, type ProductData, type ProductRow } from './snapshots.ts';
+import { productData, type ProductData } from './snapshots.ts';
 import { prep } from './statements.ts';
 
-const PROGRESS_EVERY = 2_000;
-/** Below this many updates, point reads beat loading the whole catalog into memory. */
-const PRELOAD_FROM = 1_000;
 export const IMPORT_STOCK_REASON = 'Importación de catálogo';
-
-type Current = { rid: number; data: ProductData };
 
 function resolveLocation(db: Database, locationId: string | undefined): string {
   if (locationId !== undefined) {
@@ -33,32 +28,6 @@ function resolveLocation(db: Database, locationId: string | undefined): string {
   ).get();
   if (!loc) throw invalid('No hay ubicaciones de stock: creá una antes de importar stock');
   return loc.id;
-}
-
-/** Current state of the products the import updates: one pass for big files, point reads for small. */
-function currentReader(db: Database, rows: readonly ImportRow[]): (id: string) => Current {
-  const updates = rows.filter((r) => r.productId !== null).length;
-  if (updates < PRELOAD_FROM) {
-    return (id) => {
-      const row = getProductRow(db, id);
-      if (!row)
-        throw conflict('Un producto de la importación fue borrado: volvé a cargar el archivo');
-      return { rid: row.rid, data: productData(row, barcodesOf(db, id)) };
-    };
-  }
-  const codes = barcodesByProduct(db);
-  const all = new Map<string, Current>();
-  for (const row of prep<[], ProductRow & { rid: number }>(
-    db,
-    'SELECT rowid AS rid, * FROM products',
-  ).iterate()) {
-    all.set(row.id, { rid: row.rid, data: productData(row, codes.get(row.id) ?? []) });
-  }
-  return (id) => {
-    const c = all.get(id);
-    if (!c) throw conflict('Un producto de la importación fue borrado: volvé a cargar el archivo');
-    return c;
-  };
 }
 
 const CREATE_DEFAULTS: Omit<ProductData, 'name' | 'price' | 'barcodes'> = {
@@ -118,12 +87,29 @@ function merge(
   };
 }
 
+/** Rows per transaction: each holds the write lock ~100 ms, so the counter is never kept waiting. */
+const CHUNK = 1_000;
+
+type Totals = { created: number; updated: number; unchanged: number; stockMovements: number };
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /**
- * Writes every row that passed the preview in ONE transaction: products, codes, word index,
- * categories, an audit entry per product, stock ajustes through the ledger and a summary entry.
+ * Writes every row that passed the preview: products, codes, word index, categories, an audit
+ * entry per product and stock ajustes through the ledger, then a summary entry. It commits in
+ * chunks and yields between them, so progress reaches the screen and sales and scans go on
+ * during a 100,000-row import. Each chunk is whole (a product with its audit entry and its stock);
+ * if one fails, what was written stays consistent and importing the same file again finishes
+ * the job, because rows then match the products already created.
  */
-export function commitImport(ctx: Ctx, importId: string, locationId?: string): ImportResult {
+export async function commitImport(
+  ctx: Ctx,
+  importId: string,
+  locationId?: string,
+): Promise<ImportResult> {
   const entry = takePreview(ctx, importId);
+  // Taken once: a double click or a retry cannot apply the same preview twice.
+  ctx.scratch.delete(scratchKey(importId));
   const total = entry.rows.length;
   const progress = (done: number): void =>
     ctx.emit({
@@ -131,114 +117,127 @@ export function commitImport(ctx: Ctx, importId: string, locationId?: string): I
       payload: { jobId: importId, label: 'Importando catálogo', done, total },
     });
 
-  // One time for the whole file: every product it touches shows the same moment.
   const now = ctx.now();
-  const result = ctx.tx(() => {
+  const location = ctx.tx(() => {
     if (catalogSeq(ctx.db) !== entry.catalogSeq) {
-      ctx.scratch.delete(scratchKey(importId));
       throw conflict(
         'El catálogo cambió desde la vista previa: volvé a cargar el archivo para revisarlo de nuevo',
       );
     }
     const withStock = entry.rows.some((r) => r.fields.stock !== undefined);
-    const location =
-      withStock || locationId !== undefined ? resolveLocation(ctx.db, locationId) : null;
-    const tree = loadCategoryTree(ctx.db);
-    const resolved: Resolved = new Map();
-    const current = currentReader(ctx.db, entry.rows);
-    const stockHere = new Map<string, number>();
-    if (
-      location !== null &&
-      entry.rows.some((r) => r.productId !== null && r.fields.stock !== undefined)
-    ) {
-      const levels = prep<[string], { product_id: string; qty: number }>(
-        ctx.db,
-        'SELECT product_id, qty FROM stock_levels WHERE location_id = ?',
+    return withStock || locationId !== undefined ? resolveLocation(ctx.db, locationId) : null;
+  });
+  const tree = loadCategoryTree(ctx.db);
+  const resolved: Resolved = new Map();
+  const reference = entry.fileName.slice(0, 80);
+  const totals: Totals = { created: 0, updated: 0, unchanged: 0, stockMovements: 0 };
+  const moved: string[] = [];
+
+  const writeRow = (row: ImportRow): void => {
+    let productId: string;
+    let stockNow = 0;
+    if (row.productId === null) {
+      productId = ctx.newId();
+      const d = merge(ctx, tree, resolved, null, row, now);
+      insertProductData(
+        ctx,
+        productId,
+        d,
+        pathOf(tree, d.categoryId),
+        'product.import_create',
+        now,
       );
-      for (const l of levels.iterate(location)) stockHere.set(l.product_id, l.qty);
+      totals.created++;
+    } else {
+      productId = row.productId;
+      // Read now, not at preview time: the owner may have edited it while the import ran.
+      const current = getProductRow(ctx.db, productId);
+      if (!current) {
+        throw conflict('Un producto de la importación fue borrado: volvé a cargar el archivo');
+      }
+      const before = productData(current, barcodesOf(ctx.db, productId));
+      const after = merge(ctx, tree, resolved, before, row, now);
+      const wrote = updateProductData(
+        ctx,
+        productId,
+        current.rid,
+        before,
+        after,
+        pathOf(tree, after.categoryId),
+        'product.import_update',
+        now,
+      );
+      if (wrote) totals.updated++;
+      else totals.unchanged++;
+      if (location !== null) stockNow = stockAt(ctx.db, productId, location);
     }
-    const reference = entry.fileName.slice(0, 80);
-    let created = 0;
-    let updated = 0;
-    let unchanged = 0;
-    let stockMovements = 0;
-    const moved: string[] = [];
-    entry.rows.forEach((row, i) => {
-      let productId: string;
-      let stockNow = 0;
-      if (row.productId === null) {
-        productId = ctx.newId();
-        const d = merge(ctx, tree, resolved, null, row, now);
-        insertProductData(
-          ctx,
-          productId,
-          d,
-          pathOf(tree, d.categoryId),
-          'product.import_create',
-          now,
-        );
-        created++;
-      } else {
-        productId = row.productId;
-        const before = current(productId);
-        const after = merge(ctx, tree, resolved, before.data, row, now);
-        const path = pathOf(tree, after.categoryId);
-        const action = 'product.import_update';
-        const wrote = updateProductData(
-          ctx,
-          productId,
-          before.rid,
-          before.data,
-          after,
-          path,
-          action,
-          now,
-        );
-        if (wrote) updated++;
-        else unchanged++;
-        stockNow = stockHere.get(productId) ?? 0;
-      }
-      const target = row.fields.stock;
-      if (target !== undefined && location !== null && target !== stockNow) {
-        postMovement(ctx, {
-          productId,
-          locationId: location,
-          qty: target - stockNow,
-          kind: 'ajuste',
-          reason: IMPORT_STOCK_REASON,
-          reference,
-        });
-        stockMovements++;
-        moved.push(productId);
-      }
-      if ((i + 1) % PROGRESS_EVERY === 0 && i + 1 < total) progress(i + 1);
-    });
-    const summary = {
-      fileName: entry.fileName,
-      created,
-      updated,
-      unchanged,
-      skipped: entry.errorRows,
-      stockMovements,
-      locationId: location,
-    };
+    const target = row.fields.stock;
+    if (target !== undefined && location !== null && target !== stockNow) {
+      postMovement(ctx, {
+        productId,
+        locationId: location,
+        qty: target - stockNow,
+        kind: 'ajuste',
+        reason: IMPORT_STOCK_REASON,
+        reference,
+      });
+      totals.stockMovements++;
+      moved.push(productId);
+    }
+  };
+
+  const summary = (done: number, error: string | null) => ({
+    fileName: entry.fileName,
+    ...totals,
+    skipped: entry.errorRows,
+    locationId: location,
+    rows: total,
+    written: done,
+    ...(error === null ? {} : { interrupted: error }),
+  });
+
+  let done = 0;
+  try {
+    for (; done < total;) {
+      const chunk = entry.rows.slice(done, done + CHUNK);
+      ctx.tx(() => chunk.forEach(writeRow));
+      done += chunk.length;
+      progress(done);
+      if (done < total) await nextTurn();
+    }
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    ctx.tx(() =>
+      ctx.audit.append(ctx.actor, {
+        action: 'catalog.import',
+        entity: 'import',
+        entityId: importId,
+        after: summary(done, message),
+      }),
+    );
+    ctx.emit({ type: 'catalog.changed', payload: { productIds: 'all' } });
+    throw new AppError(
+      err instanceof AppError ? err.code : 'INTERNAL',
+      `Se importaron ${done} de ${total} filas y la importación se detuvo: ${message}. Volvé a importar el mismo archivo para completarla.`,
+    );
+  }
+  ctx.tx(() =>
     ctx.audit.append(ctx.actor, {
       action: 'catalog.import',
       entity: 'import',
       entityId: importId,
-      after: summary,
-    });
-    // Rows that changed nothing are reported as skipped: there was nothing to write for them.
-    return { created, updated, skipped: entry.errorRows + unchanged, stockMovements, moved };
-  });
-
-  ctx.scratch.delete(scratchKey(importId));
-  progress(total);
+      after: summary(done, null),
+    }),
+  );
   ctx.emit({ type: 'catalog.changed', payload: { productIds: 'all' } });
-  if (result.moved.length > 0)
-    ctx.emit({ type: 'stock.changed', payload: { productIds: result.moved } });
-  const { moved: _moved, ...summary } = result;
-  return summary;
+  if (moved.length > 0) ctx.emit({ type: 'stock.changed', payload: { productIds: moved } });
+  // Rows that changed nothing are reported as skipped: there was nothing to write for them.
+  return {
+    created: totals.created,
+    updated: totals.updated,
+    skipped: entry.errorRows + totals.unchanged,
+    stockMovements: totals.stockMovements,
+  };
 }
 
 const pathOf = (tree: CategoryTree, id: string | null): string | null =>

@@ -291,7 +291,7 @@ describe('catalog import', () => {
     expect(s.count('products')).toBe(1);
   });
 
-  it('reports progress every 2.000 rows while committing a big file', async () => {
+  it('reports progress every 1.000 rows while committing a big file', async () => {
     const lines = ['codigo_barras;nombre;precio;stock'];
     for (let i = 0; i < 4_500; i++)
       lines.push(`${7790000100000 + i};Producto ${i};${i},50;${i % 7}`);
@@ -301,7 +301,7 @@ describe('catalog import', () => {
     const r = await s.call('catalog.importCommit', { importId: p.importId });
     expect(r.created).toBe(4_500);
     const progress = s.events.filter((e) => e.type === 'jobs.progress').map((e) => e.payload);
-    expect(progress.map((e) => ('done' in e ? e.done : -1))).toEqual([2_000, 4_000, 4_500]);
+    expect(progress.map((e) => ('done' in e ? e.done : -1))).toEqual([1_000, 2_000, 3_000, 4_000, 4_500]);
     expect(progress[0]).toMatchObject({
       jobId: p.importId,
       label: 'Importando catálogo',
@@ -311,5 +311,24 @@ describe('catalog import', () => {
       4499_50,
     );
     expect((await s.call('audit.verify', {})).ok).toBe(true);
+  });
+
+  it('keeps answering other calls while a big import is being written', async () => {
+    const lines = ['codigo_barras;nombre;precio'];
+    for (let i = 0; i < 3_000; i++) lines.push(`${7790000200000 + i};Galletita ${i};${i},10`);
+    const p: ImportPreview = await preview(lines.join('\n'));
+    const order: string[] = [];
+    const commit = s.call('catalog.importCommit', { importId: p.importId }).then(() => {
+      order.push('import');
+    });
+    await new Promise((r) => setImmediate(r));
+    const lookup = s.call('catalog.lookup', { code: '7790000200000' }).then((found) => {
+      order.push(found ? 'lookup-found' : 'lookup-empty');
+    });
+    await Promise.all([commit, lookup]);
+    // The lookup ran between chunks: it saw the first rows, before the import finished.
+    expect(order).toEqual(['lookup-found', 'import']);
+    const again = await s.fail('catalog.importCommit', { importId: p.importId });
+    expect(again.code).toBe('NOT_FOUND');
   });
 });
