@@ -33,5 +33,13 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium-web-host', use: { browserName: 'chromium' } }],
+  projects: [
+    {
+      name: 'chromium-web-host',
+      testIgnore: /electron\.spec\.ts$/,
+      use: { browserName: 'chromium' },
+    },
+    // Runs where the Electron binary exists (a release machine); skipped here.
+    { name: 'electron', testMatch: /electron\.spec\.ts$/ },
+  ],
 });

@@ -96,6 +96,7 @@ if (!only || only === 'static') {
   check('lint', bin('eslint'), ['.', '--max-warnings', '0']);
   check('layers', process.execPath, ['scripts/check-layers.ts']);
   check('format', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
+  check('electron-bundle', process.execPath, ['scripts/build.ts', 'electron']);
 }
 if (!only || only === 'unit') vitest();
 if (!only || only === 'e2e') {
