@@ -14,16 +14,36 @@ export type AuditInput = {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** JSON with keys sorted at every level, so the same value always hashes the same. */
+const quotedKeys = new Map<string, string>();
+
+/**
+ * JSON with keys sorted at every level, so the same value always hashes the same. Written as a
+ * loop rather than map/filter/join: it runs for every audit entry, 200,000 times in a big import.
+ */
 export function canonicalJson(value: unknown): string {
-  if (value === undefined) return 'null';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value === undefined || value === null) return 'null';
+  if (typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i]);
+    return out + ']';
+  }
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+  const keys = Object.keys(obj).sort();
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const v = obj[k];
+    if (v === undefined) continue;
+    let qk = quotedKeys.get(k);
+    if (qk === undefined) {
+      qk = JSON.stringify(k);
+      quotedKeys.set(k, qk);
+    }
+    out += (first ? '' : ',') + qk + ':' + canonicalJson(v);
+    first = false;
+  }
+  return out + '}';
 }
 
 export type AuditRow = {
@@ -41,20 +61,23 @@ export type AuditRow = {
   hash: string;
 };
 
-/** The hash covers every column but the hash itself, including seq, so order is sealed. */
+/**
+ * The hash covers every column but the hash itself, including seq, so order is sealed. The
+ * columns go in a fixed order in one JSON array (before/after are already canonical JSON text).
+ */
 export function entryHash(row: Omit<AuditRow, 'hash'>): string {
-  const body = canonicalJson({
-    seq: row.seq,
-    id: row.id,
-    at: row.at,
-    user_id: row.user_id,
-    actor: row.actor,
-    action: row.action,
-    entity: row.entity,
-    entity_id: row.entity_id,
-    before: row.before,
-    after: row.after,
-  });
+  const body = JSON.stringify([
+    row.seq,
+    row.id,
+    row.at,
+    row.user_id,
+    row.actor,
+    row.action,
+    row.entity,
+    row.entity_id,
+    row.before,
+    row.after,
+  ]);
   return createHash('sha256').update(row.prev_hash).update(body).digest('hex');
 }
 
