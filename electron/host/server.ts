@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { AppEvent } from '../../shared/contract/index.ts';
+import { APP_CSP } from '../../shared/csp.ts';
 import type { Core } from '../core/app.ts';
 import { createLogger } from '../core/logger.ts';
 
@@ -32,20 +33,8 @@ const MIME: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
-
 function securityHeaders(res: http.ServerResponse): void {
-  res.setHeader('Content-Security-Policy', CSP);
+  res.setHeader('Content-Security-Policy', APP_CSP);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('Referrer-Policy', 'no-referrer');

@@ -1,15 +1,5 @@
 import { app, session, shell, type WebContents } from 'electron';
-
-export const RENDERER_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { APP_CSP } from '../../shared/csp.ts';
 
 /** Locks every window down: no navigation away, no new windows, no permissions, strict CSP. */
 export function hardenApp(isAllowedUrl: (url: string) => boolean): void {
@@ -37,7 +27,7 @@ export function hardenApp(isAllowedUrl: (url: string) => boolean): void {
         callback({
           responseHeaders: {
             ...details.responseHeaders,
-            'Content-Security-Policy': [RENDERER_CSP],
+            'Content-Security-Policy': [APP_CSP],
           },
         });
       });

@@ -1,24 +1,12 @@
 import { buildDemoCatalog, type DemoProduct } from '../../electron/core/demo/catalog.ts';
+import { EXPORT_HEADER } from '../../electron/core/catalog/export.ts';
 import { createRng, type Rng } from '../../electron/core/demo/random.ts';
 import { encodeWindows1252, toCsv } from '../../shared/domain/csv.ts';
 import { formatIvaRate, formatMoneyPlain } from '../../shared/domain/money.ts';
 import { foldText } from '../../shared/domain/text.ts';
 
 /** What an owner's spreadsheet export looks like: Spanish headers, ";" and decimal commas. */
-export const CSV_HEADER = [
-  'codigo_barras',
-  'codigo',
-  'nombre',
-  'marca',
-  'categoria',
-  'unidad',
-  'iva',
-  'costo',
-  'precio',
-  'stock',
-  'stock_minimo',
-  'cuit_proveedor',
-];
+export const CSV_HEADER = EXPORT_HEADER;
 
 export type BenchCatalog = {
   /** Windows-1252 bytes, as Excel-AR saves "CSV (delimitado por punto y coma)". */
@@ -39,7 +27,7 @@ function quantityText(milli: number, unit: string): string {
 export function buildCatalogCsv(count: number, seed: number): BenchCatalog {
   const catalog = buildDemoCatalog(seed, count);
   const cuits = new Map(catalog.suppliers.map((s) => [s.key, s.cuit]));
-  const rows: string[][] = [CSV_HEADER];
+  const rows: string[][] = [[...CSV_HEADER]];
   const barcodes: string[] = [];
   for (const p of catalog.products) {
     barcodes.push(...p.barcodes);
