@@ -18,6 +18,8 @@ import type {
 import { formatMoney, formatQuantity } from '../../shared/domain/money.ts';
 import type { Core } from '../core/app.ts';
 import { generateDemoData } from '../core/demo/generate.ts';
+import { AppError } from '../core/errors.ts';
+import { exportSalesCsv, parseShopDay } from '../core/sales/export.ts';
 import { rebuildStockLevels } from '../core/stock/ledger.ts';
 
 export type CliIo = {
@@ -337,6 +339,38 @@ export const COMMANDS: Record<string, Command> = {
       if (!c.io.json) process.stderr.write('\n');
       if (c.io.json) c.io.data(summary);
       else c.io.out(`Datos de ejemplo cargados: ${JSON.stringify(summary)}.${note}`);
+      return 0;
+    },
+  },
+
+  'sales export': {
+    async run(c) {
+      const usage = 'Uso: sales export --from AAAA-MM-DD --to AAAA-MM-DD <archivo.csv>';
+      const file = c.args[0];
+      const from = c.options.from;
+      const to = c.options.to;
+      if (typeof from !== 'string' || typeof to !== 'string' || !file) {
+        throw new CliFailure(`Faltan datos. ${usage}`);
+      }
+      const deps = c.core.deps();
+      if (!deps) throw new CliFailure('Los datos no se pueden abrir', 3);
+      let result: { content: string; lines: number; sales: number };
+      try {
+        result = exportSalesCsv(deps.db, parseShopDay(from, '--from'), parseShopDay(to, '--to'));
+      } catch (err) {
+        if (err instanceof AppError) throw new CliFailure(err.message);
+        throw err;
+      }
+      try {
+        fs.writeFileSync(file, result.content, 'utf8');
+      } catch {
+        throw new CliFailure(`No se puede escribir el archivo ${file}`);
+      }
+      if (c.io.json) c.io.data({ file, lines: result.lines, sales: result.sales, from, to });
+      else
+        c.io.out(
+          `Exportadas ${result.lines} líneas de ${result.sales} ventas (${from} a ${to}) a ${file}.`,
+        );
       return 0;
     },
   },

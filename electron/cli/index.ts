@@ -22,6 +22,8 @@ Comandos:
   stock show <código|sku>            stock por ubicación y últimos movimientos
   stock check [--fix]                compara el stock con el libro de movimientos
   audit verify                       verifica la cadena de auditoría (sale con 1 si está rota)
+  sales export --from AAAA-MM-DD --to AAAA-MM-DD <archivo.csv>
+                                     ventas por renglón para el contador (días de Buenos Aires)
   demo-data [--products N] [--days D] [--seed S]
                                      carga un catálogo y un historial de ejemplo
   users list                         lista los usuarios
@@ -58,6 +60,8 @@ async function main(argv: string[]): Promise<number> {
       products: { type: 'string' },
       days: { type: 'string' },
       seed: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,

@@ -9,13 +9,23 @@ import { createSessionStore } from './auth/sessions.ts';
 import { getUser, userEntity } from './auth/users.ts';
 import { catalogHandlers } from './catalog/handlers.ts';
 import { categoryEntity, productEntity } from './catalog/snapshots.ts';
-import type { Caller, Ctx, Deps } from './context.ts';
+import { NO_DEVICES, type Caller, type Ctx, type Deps, type Devices } from './context.ts';
 import { DataError } from './db/data-error.ts';
 import { MIGRATIONS } from './db/migrations/index.ts';
 import { acquireInstanceLock, openDatabase } from './db/open.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createRegistry } from './registry.ts';
 import { stockHandlers } from './stock/handlers.ts';
+import { salesHandlers } from './sales/handlers.ts';
+import { saleEntity } from './sales/snapshots.ts';
+import { returnEntity } from './sales/return-rows.ts';
+import { cashHandlers } from './cash/handlers.ts';
+import {
+  cashMovementEntity,
+  cashSessionEntity,
+  customerEntity,
+  customerLedgerEntity,
+} from './cash/snapshots.ts';
 import { locationEntity } from './stock/locations.ts';
 import { movementEntity } from './stock/ledger.ts';
 import { settingEntity } from './system/settings.ts';
@@ -31,6 +41,8 @@ export type CoreOptions = {
   /** One running app per data folder; the CLI opens without it (SQLite serialises writers). */
   instanceLock?: boolean;
   logger?: Logger;
+  /** Receipt printer and drawer, where the shell has them. */
+  devices?: Devices;
 };
 
 export type Core = {
@@ -54,9 +66,23 @@ const AUDITED: EntitySnapshots[] = [
   categoryEntity,
   productEntity,
   movementEntity,
+  saleEntity,
+  returnEntity,
+  customerEntity,
+  cashSessionEntity,
+  cashMovementEntity,
+  customerLedgerEntity,
 ];
 
-const HANDLERS = [systemHandlers, authHandlers, auditHandlers, catalogHandlers, stockHandlers];
+const HANDLERS = [
+  systemHandlers,
+  authHandlers,
+  auditHandlers,
+  catalogHandlers,
+  stockHandlers,
+  salesHandlers,
+  cashHandlers,
+];
 
 export function createCore(opts: CoreOptions): Core {
   const log = opts.logger ?? createLogger('core');
@@ -80,6 +106,27 @@ export function createCore(opts: CoreOptions): Core {
   let failure: DataError | null = null;
   let releaseLock: (() => void) | null = null;
   let closing = false;
+  let inflight = 0;
+  let lastCallAt = 0;
+  let checkpointTimer: NodeJS.Timeout | null = null;
+
+  /**
+   * SQLite's automatic checkpoint runs inside whichever commit crosses the threshold: about one
+   * sale in twenty paid for copying the WAL into the database. Instead the WAL is checkpointed
+   * when no call is running, so the counter's commits only ever append.
+   */
+  const startCheckpoints = (d: Deps): void => {
+    d.db.pragma('wal_autocheckpoint = 0');
+    checkpointTimer = setInterval(() => {
+      if (inflight > 0 || performance.now() - lastCallAt < 250) return;
+      try {
+        d.db.pragma('wal_checkpoint(PASSIVE)');
+      } catch (err) {
+        log.warn('checkpoint failed', { error: String(err) });
+      }
+    }, 1000);
+    checkpointTimer.unref();
+  };
 
   const open = (): void => {
     let release: (() => void) | null = null;
@@ -98,7 +145,9 @@ export function createCore(opts: CoreOptions): Core {
         log,
         scratch: new Map(),
         auditedEntities: AUDITED,
+        devices: opts.devices ?? NO_DEVICES,
       };
+      startCheckpoints(deps);
       failure = null;
     } catch (err) {
       release?.();
@@ -159,7 +208,13 @@ export function createCore(opts: CoreOptions): Core {
         if (channel === 'auth.session') return { ok: true, value: { user: null, permissions: [] } };
         return { ok: false, error: { code: 'UNAVAILABLE', message: f.message } };
       }
-      return registry.run(channel, input, makeCtx(deps, caller));
+      inflight++;
+      try {
+        return await registry.run(channel, input, makeCtx(deps, caller));
+      } finally {
+        inflight--;
+        lastCallAt = performance.now();
+      }
     },
     createSession: () => sessions.create().id,
     hasSession: (id) => sessions.get(id) !== undefined,
@@ -175,6 +230,7 @@ export function createCore(opts: CoreOptions): Core {
     },
     close() {
       closing = true;
+      if (checkpointTimer) clearInterval(checkpointTimer);
       listeners.clear();
       if (deps) {
         try {

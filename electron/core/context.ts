@@ -22,6 +22,23 @@ export type Caller = { kind: 'session'; sessionId: string } | { kind: 'system'; 
 
 export type CurrentUser = { id: string; name: string; role: Role };
 
+/**
+ * Hardware the shell may have: the desktop window prints receipts silently and kicks the drawer;
+ * the web host and the CLI have none, and the screen falls back to the browser's print preview.
+ */
+export type Devices = {
+  printReceipt(
+    lines: string[],
+    opts: { width: 58 | 80; printerName: string | null; barcode: string },
+  ): Promise<{ printed: boolean; message: string | null }>;
+  openDrawer(printerName: string | null): Promise<boolean>;
+};
+
+export const NO_DEVICES: Devices = {
+  printReceipt: () => Promise.resolve({ printed: false, message: null }),
+  openDrawer: () => Promise.resolve(false),
+};
+
 /** What every handler can reach: injected by the composition root, fakeable in tests. */
 export type Deps = {
   db: Database;
@@ -35,6 +52,7 @@ export type Deps = {
   /** Per-process scratch space for multi-step flows (import previews). */
   scratch: Map<string, unknown>;
   auditedEntities: EntitySnapshots[];
+  devices: Devices;
 };
 
 export type Ctx = Deps & {

@@ -5,6 +5,7 @@ import { createCore, type Core } from '../core/app.ts';
 import { createLogger } from '../core/logger.ts';
 import { wireIpc } from './ipc.ts';
 import { installMenu } from './menu.ts';
+import { createElectronDevices } from './printing.ts';
 import { hardenApp } from './security.ts';
 import { startUpdater } from './updater.ts';
 
@@ -60,7 +61,11 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(() => {
-      core = createCore({ dataDir: dataDirFromArgs(), version: app.getVersion() });
+      core = createCore({
+        dataDir: dataDirFromArgs(),
+        version: app.getVersion(),
+        devices: createElectronDevices(),
+      });
       wireIpc(core, (wc: WebContents, frameUrl: string) => isOurs(frameUrl) && !wc.isDestroyed());
       installMenu(!app.isPackaged);
       createWindow();

@@ -6,6 +6,7 @@ import type { ChannelName, InputOf, OutputOf } from '../../shared/contract/index
 import { createRng } from '../../electron/core/demo/random.ts';
 import { buildCatalogCsv, searchQueries } from './catalog-csv.ts';
 import { measureColdStart } from './cold-start.ts';
+import { benchSales } from './sales.ts';
 import { median, percentile, round, timeEach, timeEachSync } from './stats.ts';
 
 // `npm run bench`: the numbers the product card promises, on this machine, in one run.
@@ -115,6 +116,8 @@ try {
   record('word_search_p95_ms', round(percentile(search, 95), 3), 'ms', 15);
   record('word_search_max_ms', round(search[search.length - 1] ?? NaN, 1), 'ms');
   details.search = { count: SEARCHES, empty, examples: queries.slice(0, 12), slowest: slowest.slice(0, 8) };
+
+  details.sales = await benchSales({ call, db, record, log });
   core.close();
 
   log(`Arranque en frío del host (${COLD_RUNS} veces)…`);

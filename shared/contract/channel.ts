@@ -17,13 +17,30 @@ export const PERMISSIONS = [
   'users.manage',
   'audit.read',
   'settings.write',
+  'sales.sell',
+  'sales.history',
+  'sales.return',
+  'cash.operate',
+  'cash.reports',
+  'customers.read',
+  'customers.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLES = ['dueno', 'encargado', 'cajero'] as const;
 export type Role = (typeof ROLES)[number];
 
-const CASHIER: readonly Permission[] = ['public', 'session', 'catalog.read', 'stock.read'];
+const CASHIER: readonly Permission[] = [
+  'public',
+  'session',
+  'catalog.read',
+  'stock.read',
+  'sales.sell',
+  'sales.history',
+  'sales.return',
+  'cash.operate',
+  'customers.read',
+];
 const SUPERVISOR: readonly Permission[] = [
   ...CASHIER,
   'catalog.write',
@@ -31,6 +48,8 @@ const SUPERVISOR: readonly Permission[] = [
   'stock.write',
   'stock.count',
   'audit.read',
+  'cash.reports',
+  'customers.write',
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {

@@ -4,12 +4,16 @@ import type { AppEvent } from './events.ts';
 import { auditChannels } from './audit.ts';
 import { catalogChannels } from './catalog.ts';
 import { stockChannels } from './stock.ts';
+import { salesChannels } from './sales.ts';
+import { cashChannels } from './cash.ts';
 import { systemChannels } from './system.ts';
 
 export * from './channel.ts';
 export type * from './types.ts';
 export { MOVEMENT_KINDS, UNITS } from './types.ts';
 export type * from './events.ts';
+export type * from './sales-types.ts';
+export { APPROVAL_ACTIONS, DENOMINATIONS, TENDERS } from './sales-types.ts';
 export { productInputSchema } from './catalog.ts';
 export type { ProductInput } from './catalog.ts';
 
@@ -18,6 +22,8 @@ export const contract = {
   ...auditChannels,
   ...catalogChannels,
   ...stockChannels,
+  ...salesChannels,
+  ...cashChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

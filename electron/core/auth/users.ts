@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Role, UserSummary } from '../../../shared/contract/index.ts';
 import type { EntitySnapshots } from '../audit/verify.ts';
+import { prep } from '../db/statements.ts';
 
 export type UserRow = {
   id: string;
@@ -39,7 +40,8 @@ export function userSnapshot(row: UserRow): Record<string, unknown> {
 }
 
 export function getUser(db: Database, id: string): UserRow | undefined {
-  return db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?').get(id);
+  // Every call through a session reads its user: keep the statement prepared.
+  return prep<[string], UserRow>(db, 'SELECT * FROM users WHERE id = ?').get(id);
 }
 
 export function listUsers(db: Database): UserRow[] {

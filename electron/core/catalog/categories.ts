@@ -4,7 +4,7 @@ import { foldText } from '../../../shared/domain/text.ts';
 import type { Ctx } from '../context.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { categorySnapshot, type CategoryRow } from './snapshots.ts';
-import { prep } from './statements.ts';
+import { prep } from '../db/statements.ts';
 
 export const PATH_SEPARATOR = ' › ';
 

@@ -5,7 +5,7 @@ import { formatIvaRate, formatMoneyPlain } from '../../../shared/domain/money.ts
 import type { Ctx } from '../context.ts';
 import { loadCategoryTree } from './categories.ts';
 import { barcodesByProduct, type ProductRow } from './snapshots.ts';
-import { prep } from './statements.ts';
+import { prep } from '../db/statements.ts';
 
 export const EXPORT_HEADER = [
   'codigo_barras',

@@ -7,7 +7,7 @@ import { ensureCategoryPath, loadCategoryTree, type CategoryTree } from './categ
 import { catalogSeq, scratchKey, takePreview, type ImportRow } from './import.ts';
 import { getProductRow, insertProductData, updateProductData, barcodesOf } from './products.ts';
 import { productData, type ProductData } from './snapshots.ts';
-import { prep } from './statements.ts';
+import { prep } from '../db/statements.ts';
 
 export const IMPORT_STOCK_REASON = 'Importación de catálogo';
 

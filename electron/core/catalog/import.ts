@@ -16,7 +16,7 @@ import { foldText } from '../../../shared/domain/text.ts';
 import type { Ctx } from '../context.ts';
 import { AppError, invalid } from '../errors.ts';
 import { mapHeader, parseRow, type ImportColumn, type RowFields } from './import-parse.ts';
-import { prep } from './statements.ts';
+import { prep } from '../db/statements.ts';
 
 /** A row that passed the preview, ready to write. */
 export type ImportRow = { line: number; productId: string | null; fields: RowFields };

@@ -13,7 +13,7 @@ import {
   type ProductData,
   type ProductRow,
 } from './snapshots.ts';
-import { prep } from './statements.ts';
+import { prep } from '../db/statements.ts';
 
 export type ProductInput = ParsedInputOf<'catalog.create'>;
 export type ProductChanges = Partial<ProductInput>;

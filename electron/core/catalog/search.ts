@@ -8,7 +8,7 @@ import type {
 import { ftsQuery } from '../../../shared/domain/text.ts';
 import { loadCategoryTree, withDescendants, type CategoryTree } from './categories.ts';
 import { activeMatchCount, catalogStats } from './stats.ts';
-import { prep } from './statements.ts';
+import { prep } from '../db/statements.ts';
 
 export type SearchInput = ParsedInputOf<'catalog.search'>;
 

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { IvaRateBp, Unit } from '../../../shared/contract/index.ts';
 import type { EntitySnapshots } from '../audit/verify.ts';
-import { prep } from './statements.ts';
+import { prep } from '../db/statements.ts';
 
 export type ProductRow = {
   id: string;

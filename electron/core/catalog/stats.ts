@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { prep } from './statements.ts';
+import { prep } from '../db/statements.ts';
 
 /**
  * How many products there are and which are inactive. `products` has no index on `active`, so

@@ -10,7 +10,8 @@ export function readSettings(db: Database): Settings {
     .prepare<[], { key: string; value: string }>('SELECT key, value FROM settings')
     .all();
   const out: Record<string, unknown> = { ...DEFAULTS };
-  for (const r of rows) out[r.key] = JSON.parse(r.value) as unknown;
+  // Other domains keep their own keys here (the counter's `pos`): only the store's are Settings.
+  for (const r of rows) if (r.key in DEFAULTS) out[r.key] = JSON.parse(r.value) as unknown;
   return out as Settings;
 }
 

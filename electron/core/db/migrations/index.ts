@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate.ts';
 import { initial } from './0001-initial.ts';
+import { counter } from './0002-counter.ts';
 
 /** In order; `checkMigrationList` refuses gaps and reordering at start-up. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, counter];

@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import type {
+  AppErrorShape,
+  ApprovalAction,
+  ChannelName,
+  InputOf,
+  Location,
+  Product,
+  Sale,
+} from '../../../shared/contract/index.ts';
+import type { CoreOptions } from '../app.ts';
+import type { Caller, Deps } from '../context.ts';
+import { openStoreWithOwner, type TestStore } from '../testing/harness.ts';
+
+/**
+ * A store ready to sell: owner Marta (PIN 1234), encargada Ana (5678), cajero Juan (1111)
+ * logged in with the drawer open, Salón and Depósito. Real SQLite file, fixed clock.
+ */
+export type SalesStore = TestStore & {
+  deps: Deps;
+  ownerId: string;
+  encargadaId: string;
+  cajeroId: string;
+  owner: Caller;
+  encargada: Caller;
+  cajero: Caller;
+  salon: Location;
+  deposito: Location;
+  /** A product with stock in the Salón (10 units unless told). */
+  product(
+    name: string,
+    extra?: Partial<InputOf<'catalog.create'>>,
+    stock?: number,
+  ): Promise<Product>;
+  fail<C extends ChannelName>(
+    channel: C,
+    input: InputOf<C>,
+    caller?: Caller,
+  ): Promise<AppErrorShape>;
+  /** Sells as the cashier. */
+  sell(input: Omit<InputOf<'sales.commit'>, 'idempotencyKey'> & { key?: string }): Promise<Sale>;
+  authorize(
+    action: ApprovalAction,
+    opts?: { by?: 'owner' | 'encargada'; pin?: string; details?: Record<string, unknown> },
+  ): Promise<string>;
+  rows(table: string, where?: string): number;
+  stockAt(productId: string, locationId?: string): number;
+};
+
+let keys = 0;
+export const newKey = (): string => `ticket-${process.pid}-${++keys}-${Date.now()}`;
+
+export async function openSalesStore(opts: Partial<CoreOptions> = {}): Promise<SalesStore> {
+  const store = await openStoreWithOwner(opts);
+  const deps = store.core.deps();
+  if (!deps) throw new Error('store did not open');
+  const ana = await store.call('users.create', { name: 'Ana', role: 'encargado', pin: '5678' });
+  const juan = await store.call('users.create', { name: 'Juan', role: 'cajero', pin: '1111' });
+  const owner = await store.loginAs(store.ownerId, '1234');
+  const encargada = await store.loginAs(ana.id, '5678');
+  const cajero = await store.loginAs(juan.id, '1111');
+  await store.call('cash.open', { openingFloat: 10_000_00 }, cajero);
+  const locations = await store.call('stock.locations', {});
+  const salon = locations.find((l) => l.name === 'Salón');
+  const deposito = locations.find((l) => l.name === 'Depósito');
+  if (!salon || !deposito) throw new Error('default locations missing');
+
+  const fail: SalesStore['fail'] = async (channel, input, caller = cajero) => {
+    const r = await store.attempt(channel, input, caller);
+    if (r.ok) throw new Error(`${channel} should have failed`);
+    return r.error;
+  };
+  const ids = { owner: store.ownerId, encargada: ana.id };
+  const pins = { owner: '1234', encargada: '5678' };
+
+  return {
+    ...store,
+    deps,
+    encargadaId: ana.id,
+    cajeroId: juan.id,
+    owner,
+    encargada,
+    cajero,
+    salon,
+    deposito,
+    async product(name, extra = {}, stock = 10_000) {
+      const p = await store.call('catalog.create', { name, price: 1_000_00, ...extra });
+      if (stock > 0) {
+        await store.call('stock.move', {
+          productId: p.id,
+          locationId: salon.id,
+          kind: 'entrada',
+          qty: stock,
+          reason: 'Compra',
+        });
+      }
+      return p;
+    },
+    fail,
+    sell: ({ key, ...input }) =>
+      store.call('sales.commit', { idempotencyKey: key ?? newKey(), ...input }, cajero),
+    async authorize(action, opts = {}) {
+      const by = opts.by ?? 'encargada';
+      const a = await store.call(
+        'auth.authorize',
+        {
+          supervisorId: ids[by],
+          pin: opts.pin ?? pins[by],
+          action,
+          ...(opts.details ? { details: opts.details } : {}),
+        },
+        cajero,
+      );
+      return a.id;
+    },
+    rows: (table, where = '1') =>
+      (deps.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number })
+        .n,
+    stockAt: (productId, locationId = salon.id) =>
+      (
+        deps.db
+          .prepare(
+            'SELECT ifnull(sum(qty), 0) AS q FROM stock_movements WHERE product_id = ? AND location_id = ?',
+          )
+          .get(productId, locationId) as { q: number }
+      ).q,
+    close() {
+      store.close();
+      fs.rmSync(store.dataDir, { recursive: true, force: true });
+    },
+  };
+}

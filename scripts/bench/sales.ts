@@ -1,0 +1,153 @@
+import type { Database } from 'better-sqlite3';
+import type { ChannelName, InputOf, OutputOf } from '../../shared/contract/index.ts';
+import { saleTotals } from '../../shared/domain/sale-math.ts';
+import { uuidv7 } from '../../shared/domain/uuid.ts';
+import { createRng, type Rng } from '../../electron/core/demo/random.ts';
+import { percentile, round } from './stats.ts';
+
+type Call = <C extends ChannelName>(channel: C, input: InputOf<C>) => Promise<OutputOf<C>>;
+type Record = (name: string, value: number | null, unit: string, target?: number | null, note?: string) => void;
+type Sellable = { id: string; price: number; ivaRateBp: number };
+
+const SALES = 10_000;
+const SHIFT = 2_000;
+
+function cart(rng: Rng, products: readonly Sellable[]) {
+  const n = 1 + Math.floor(rng.next() * 5);
+  const lines = Array.from({ length: n }, () => {
+    const p = rng.pick(products);
+    return { productId: p.id, qty: 1000 * (1 + Math.floor(rng.next() * 3)), price: p.price, iva: p.ivaRateBp };
+  });
+  const total = saleTotals(
+    lines.map((l) => ({ qty: l.qty, unitPrice: l.price, discountBp: 0, ivaRateBp: l.iva })),
+  ).total;
+  return { lines, total };
+}
+
+/** One sale as the counter sends it: exact cash. */
+function saleInput(rng: Rng, products: readonly Sellable[]): InputOf<'sales.commit'> {
+  const c = cart(rng, products);
+  return {
+    idempotencyKey: uuidv7(),
+    lines: c.lines.map((l) => ({ productId: l.productId, qty: l.qty })),
+    payments: [{ tender: 'efectivo', amount: c.total, tendered: c.total }],
+    confirmBelowCost: true,
+  };
+}
+
+/**
+ * The same rows a sale writes, inserted by plain prepared statements with no validation, no
+ * totals, no audit hashing: the floor under what the app's logic costs.
+ */
+function rawWriter(db: Database, sessionId: string, locationId: string) {
+  const insSale = db.prepare(
+    `INSERT INTO sales (id, number, idempotency_key, at, session_id, user_id, customer_id, location_id,
+      subtotal, discount_total, rounding, total, change, iva, flags)
+     VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?, 0, 0, ?, 0, '[]', '[]')`,
+  );
+  const insLine = db.prepare(
+    `INSERT INTO sale_lines (id, sale_id, line_no, product_id, code, description, unit, qty, list_price,
+      unit_price, discount_bp, total, unit_cost, iva_rate_bp) VALUES (?, ?, ?, ?, NULL, 'x', 'u', ?, ?, ?, 0, ?, 0, ?)`,
+  );
+  const insPay = db.prepare(
+    "INSERT INTO sale_payments (id, sale_id, tender, amount, tendered, change) VALUES (?, ?, 'efectivo', ?, ?, 0)",
+  );
+  const insMove = db.prepare(
+    "INSERT INTO stock_movements (id, at, product_id, location_id, qty, kind, reason) VALUES (?, ?, ?, ?, ?, 'venta', 'Venta')",
+  );
+  const bump = db.prepare(
+    `INSERT INTO stock_levels (product_id, location_id, qty) VALUES (?, ?, ?)
+     ON CONFLICT (product_id, location_id) DO UPDATE SET qty = qty + excluded.qty`,
+  );
+  const totals = db.prepare(
+    `INSERT INTO cash_session_totals (session_id, tender, sales, count) VALUES (?, 'efectivo', ?, 1)
+     ON CONFLICT (session_id, tender) DO UPDATE SET sales = sales + excluded.sales, count = count + 1`,
+  );
+  const insAudit = db.prepare(
+    `INSERT INTO audit_log (id, at, user_id, actor, action, entity, entity_id, before, after, prev_hash, hash)
+     VALUES (?, ?, NULL, 'bench', 'sale.create', 'sale', ?, NULL, '{}', '', '')`,
+  );
+  let number = 10_000_000;
+  return db.transaction((input: InputOf<'sales.commit'>, prices: Map<string, Sellable>) => {
+    const id = uuidv7();
+    const now = Date.now();
+    const total = input.payments[0]?.amount ?? 0;
+    insSale.run(id, ++number, input.idempotencyKey + '-raw', now, sessionId, locationId, total, total);
+    input.lines.forEach((l, i) => {
+      const p = prices.get(l.productId);
+      insLine.run(uuidv7(), id, i + 1, l.productId, l.qty, p?.price ?? 0, p?.price ?? 0, 0, p?.ivaRateBp ?? 2100);
+      insMove.run(uuidv7(), now, l.productId, locationId, -l.qty);
+      bump.run(l.productId, locationId, -l.qty);
+      insAudit.run(uuidv7(), now, uuidv7());
+    });
+    insPay.run(uuidv7(), id, total, total);
+    totals.run(sessionId, total);
+    insAudit.run(uuidv7(), now, id);
+  });
+}
+
+export async function benchSales(opts: { call: Call; db: Database; record: Record; log: (s: string) => void }) {
+  const { call, db, record, log } = opts;
+  const rng = createRng(11);
+  const products = db
+    .prepare<[], Sellable>(
+      "SELECT id, price, iva_rate_bp AS ivaRateBp FROM products WHERE unit = 'u' AND active = 1 AND price > 0 LIMIT 20000",
+    )
+    .all();
+  const prices = new Map(products.map((p) => [p.id, p]));
+  await call('cash.open', { openingFloat: 5_000_000 });
+
+  log(`${SALES.toLocaleString('es-AR')} ventas seguidas (synchronous=FULL)…`);
+  const inputs = Array.from({ length: SALES }, () => saleInput(rng, products));
+  const times: number[] = [];
+  for (const input of inputs) {
+    const t = performance.now();
+    await call('sales.commit', input);
+    times.push(performance.now() - t);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const firstK = [...times.slice(0, 1000)].sort((a, b) => a - b);
+  const lastK = [...times.slice(-1000)].sort((a, b) => a - b);
+  record('sale_commit_p50_ms', round(percentile(sorted, 50), 3), 'ms');
+  record('sale_commit_p99_ms', round(percentile(sorted, 99), 3), 'ms', 5);
+  record(
+    'sale_commit_slowdown_ratio',
+    round(percentile(lastK, 50) / percentile(firstK, 50), 2),
+    'x',
+    null,
+    'mediana de las últimas 1.000 ÷ primeras 1.000 de 10.000 ventas seguidas',
+  );
+
+  const session = await call('cash.current', {});
+  const location = db.prepare("SELECT id FROM locations WHERE name = 'Salón'").get() as { id: string };
+  const raw = rawWriter(db, session?.id ?? '', location.id);
+  const rawTimes: number[] = [];
+  for (const input of inputs.slice(0, 3000)) {
+    const t = performance.now();
+    raw(input, prices);
+    rawTimes.push(performance.now() - t);
+  }
+  rawTimes.sort((a, b) => a - b);
+  record('raw_sale_inserts_p50_ms', round(percentile(rawTimes, 50), 3), 'ms', null, 'mismas filas, sin la lógica de la app');
+  record('raw_sale_inserts_p99_ms', round(percentile(rawTimes, 99), 3), 'ms');
+  record('sale_commit_vs_raw_p50_ratio', round(percentile(sorted, 50) / percentile(rawTimes, 50), 1), 'x');
+  // The raw rows are not a real shift: close this drawer before measuring the Z of a clean one.
+  await call('cash.close', { denominations: [], declared: {} }).catch(() => undefined);
+
+  log(`Turno de ${SHIFT.toLocaleString('es-AR')} ventas y su reporte Z…`);
+  await call('cash.open', { openingFloat: 2_000_000 });
+  for (let i = 0; i < SHIFT; i++) await call('sales.commit', saleInput(rng, products));
+  const xTimes: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    await call('cash.xReport', {});
+    xTimes.push(performance.now() - t);
+  }
+  xTimes.sort((a, b) => a - b);
+  const t = performance.now();
+  const z = await call('cash.close', { denominations: [{ denomination: 2_000_000, qty: 1 }], declared: {} });
+  const zMs = performance.now() - t;
+  record('x_report_2000_sales_ms', round(percentile(xTimes, 50), 2), 'ms', 100);
+  record('z_report_close_2000_sales_ms', round(zMs, 2), 'ms', 100);
+  return { shiftSales: z.salesCount, rawSamples: rawTimes.length };
+}
