@@ -38,6 +38,24 @@ describe('command-line tool', () => {
     expect(JSON.parse(cli(dir, '--json', 'users', 'list').out)).toHaveLength(1);
   });
 
+  it('adds users with a role, refusing a bad role or PIN', () => {
+    const dir = tempDataDir();
+    cli(dir, 'init', '--owner', 'Marta', '--pin', '2468');
+    expect(
+      cli(dir, 'users', 'add', '--name', 'Lucía', '--role', 'cajero', '--pin', '1111').code,
+    ).toBe(0);
+    expect(cli(dir, 'users', 'add', '--name', 'Pepe', '--role', 'jefe', '--pin', '1111').code).toBe(
+      2,
+    );
+    const badPin = cli(dir, 'users', 'add', '--name', 'Pepe', '--role', 'cajero', '--pin', '12');
+    expect(badPin.code).toBe(2);
+    expect(badPin.err).toMatch(/PIN/);
+    const names = (JSON.parse(cli(dir, '--json', 'users', 'list').out) as { name: string }[]).map(
+      (u) => u.name,
+    );
+    expect(names.sort()).toEqual(['Lucía', 'Marta']);
+  });
+
   it('a dry run reports the bad rows, exits 1 and writes nothing; the real import writes the good ones', () => {
     const dir = tempDataDir();
     cli(dir, 'init', '--owner', 'Marta', '--pin', '2468');

@@ -375,6 +375,27 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
 
+  'users add': {
+    async run(c) {
+      const name = c.options.name;
+      const role = c.options.role;
+      const pin = c.options.pin;
+      if (
+        typeof name !== 'string' ||
+        typeof pin !== 'string' ||
+        (role !== 'cajero' && role !== 'encargado' && role !== 'dueno')
+      ) {
+        throw new CliFailure(
+          'Uso: users add --name <nombre> --role cajero|encargado|dueno --pin <pin>',
+        );
+      }
+      const user: UserSummary = await call(c, 'users.create', { name, role, pin });
+      if (c.io.json) c.io.data(user);
+      else c.io.out(`Usuario creado: ${user.name} (${user.role}).`);
+      return 0;
+    },
+  },
+
   'users list': {
     async run(c) {
       const users: UserSummary[] = await call(c, 'users.list', {});

@@ -27,6 +27,8 @@ Comandos:
   demo-data [--products N] [--days D] [--seed S]
                                      carga un catálogo y un historial de ejemplo
   users list                         lista los usuarios
+  users add --name <nombre> --role cajero|encargado|dueno --pin <pin>
+                                     crea un usuario
 
 Opciones globales:
   --data <carpeta>   carpeta de datos (por defecto: ${defaultDataDir()})
@@ -51,6 +53,8 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       owner: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
       pin: { type: 'string' },
       store: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },

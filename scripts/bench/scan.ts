@@ -1,0 +1,82 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { percentile } from './stats.ts';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export type ScanResult = { ok: true; samples: number[] } | { ok: false; reason: string };
+
+/**
+ * Scan-to-line measured in the browser: the sale screen records, for each scan, the time from
+ * the scanner's Enter to the new line being in the page (`window.__cajaLastScanMs`). Codes are
+ * typed as a keyboard-wedge scanner sends them, a few milliseconds apart, ending in Enter.
+ */
+export async function measureScanToLine(opts: {
+  root: string;
+  dataDir: string;
+  codes: readonly string[];
+  ownerName: string;
+  pin: string;
+}): Promise<ScanResult> {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const child = spawn(
+    process.execPath,
+    [path.join(opts.root, 'electron', 'host', 'index.ts'), '--data', opts.dataDir, '--port', '0'],
+    { cwd: opts.root, env: { ...process.env, CAJA_LOG: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error('el host no arrancó')), 30_000);
+      child.stdout?.on('data', (b: Buffer) => {
+        out += b.toString();
+        const m = /Caja lista en (\S+)/.exec(out);
+        if (m?.[1]) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      });
+    });
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.getByTestId(`login-user-${opts.ownerName}`).click();
+    await page.getByTestId('pin-input').fill(opts.pin);
+    await page.getByTestId('login-submit').click();
+    await page.goto(`${url}/#/caja/turno`);
+    const openFloat = page.getByTestId('cash-open-float');
+    if (await openFloat.isVisible().catch(() => false)) {
+      await openFloat.fill('10000');
+      await page.getByTestId('cash-open-submit').click();
+      await page.getByTestId('cash-status').waitFor();
+    }
+    await page.goto(`${url}/#/caja`);
+    await page.getByTestId('pos-screen').waitFor();
+    const samples: number[] = [];
+    for (const code of opts.codes) {
+      await page.evaluate(() => {
+        window.__cajaLastScanMs = undefined;
+      });
+      await page.keyboard.type(code, { delay: 4 });
+      await page.keyboard.press('Enter');
+      const ms = await page.waitForFunction(() => window.__cajaLastScanMs, undefined, { timeout: 10_000 });
+      samples.push(Number(await ms.jsonValue()));
+    }
+    return { ok: true, samples: samples.sort((a, b) => a - b) };
+  } catch (err) {
+    return { ok: false, reason: (err as Error).message.split('\n')[0] ?? 'error' };
+  } finally {
+    await browser.close();
+    child.kill('SIGTERM');
+  }
+}
+
+export const scanSummary = (s: number[]) => ({ p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1] });
