@@ -51,6 +51,7 @@ test('an owner sets up the store, imports a catalog, finds, moves and counts sto
 
   // The counter's price checker answers a scan anywhere.
   await page.getByTestId('nav-caja').click();
+  await page.getByTestId('nav-caja-precio').click();
   await page.getByTestId('checker-input').fill('7790580660009');
   await page.getByTestId('checker-input').press('Enter');
   await expect(page.getByTestId('checker-name')).toContainText('Leche Entera La Serenísima');

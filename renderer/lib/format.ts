@@ -54,3 +54,8 @@ export function signedQuantity(milli: number, unit: Unit): string {
   const text = formatQuantity(milli, unit);
   return milli > 0 ? `+${text}` : text;
 }
+
+/** An amount as typed into a form ("1.234,50"), parseable by parseMoney. */
+export function moneyInput(centavos: number): string {
+  return formatMoney(centavos).replace(/^(-?)\$\s*/, '$1');
+}

@@ -1,5 +1,10 @@
 import type { MovementKind, Role, SyncState, Unit } from '../../shared/contract/index.ts';
 import type { Area } from './route.ts';
+import { saleStrings } from './strings-sale.ts';
+import { cashStrings } from './strings-cash.ts';
+
+export { APPROVAL_LABEL, CAJA_TABS, TENDER_KEY, TENDER_LABEL } from './strings-sale.ts';
+export { MOVEMENT_KIND_LABEL } from './strings-cash.ts';
 
 /** Every word the user reads, es-AR. Server errors arrive already in Spanish. */
 
@@ -371,4 +376,8 @@ export const t = {
     create: 'Crear usuario',
     created: (name: string) => `Usuario ${name} creado.`,
   },
+
+  // The counter's screens live in their own files to keep each one short.
+  ...saleStrings,
+  ...cashStrings,
 } as const;

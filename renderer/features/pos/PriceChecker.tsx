@@ -90,7 +90,7 @@ export function PriceChecker() {
   const total = shown?.levels?.reduce((sum, l) => sum + l.qty, 0) ?? null;
 
   return (
-    <section className="page checker" aria-labelledby="checker-title">
+    <section className="stack checker" aria-labelledby="checker-title">
       <header className="page-head">
         <h1 id="checker-title">{t.checker.title}</h1>
       </header>

@@ -8,7 +8,7 @@ import {
   type Route,
 } from '../../lib/route.ts';
 import { NAV, t } from '../../lib/strings.ts';
-import { PriceChecker } from '../pos/PriceChecker.tsx';
+import { CajaArea } from '../pos/CajaArea.tsx';
 import { ComingSoon } from './ComingSoon.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { TopBar } from './TopBar.tsx';
@@ -28,7 +28,7 @@ const SettingsArea = lazy(() =>
 function Page({ route }: { route: Route }) {
   switch (route.area) {
     case 'caja':
-      return <PriceChecker />;
+      return <CajaArea path={route.path} />;
     case 'stock':
       return <StockArea path={route.path} />;
     case 'control':
