@@ -117,8 +117,13 @@ export function createCore(opts: CoreOptions): Core {
    */
   const startCheckpoints = (d: Deps): void => {
     d.db.pragma('wal_autocheckpoint = 0');
+    let lastCheckpointAt = performance.now();
     checkpointTimer = setInterval(() => {
-      if (inflight > 0 || performance.now() - lastCallAt < 250) return;
+      // Between calls only; when idle, or at least every few seconds so a long busy spell
+      // (a burst of sales, an import) cannot grow the WAL without bound and slow every read.
+      const t = performance.now();
+      if (inflight > 0 || (t - lastCallAt < 250 && t - lastCheckpointAt < 3000)) return;
+      lastCheckpointAt = t;
       try {
         d.db.pragma('wal_checkpoint(PASSIVE)');
       } catch (err) {
