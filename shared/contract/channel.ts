@@ -88,6 +88,19 @@ export type ErrorCode =
   | 'WRONG_PIN'
   | 'UNAVAILABLE'
   | 'INTERNAL'
+  // The counter's refusals: the screen reacts to each (open the drawer, ask a supervisor…).
+  | 'NO_CASH_SESSION'
+  | 'CASH_SESSION_CLOSED'
+  | 'NOT_ENOUGH_CASH'
+  | 'PAYMENT_SHORT'
+  | 'CUSTOMER_REQUIRED'
+  | 'CUSTOMER_INACTIVE'
+  /** details: { lines: { productId, name, unitPrice, unitPriceNet, unitCost }[] } */
+  | 'BELOW_COST'
+  | 'APPROVAL_REQUIRED'
+  | 'APPROVAL_USED'
+  | 'APPROVAL_EXPIRED'
+  | 'APPROVAL_MISMATCH'
   | (string & {});
 
 export type AppErrorShape = {
