@@ -7,7 +7,7 @@ const CSV = path.join(ROOT, 'e2e/data/turno.csv');
 
 /** A keyboard-wedge scanner: the code a few milliseconds a key, then Enter, wherever the focus is. */
 async function scan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code, { delay: 5 });
+  await page.keyboard.type(code);
   await page.keyboard.press('Enter');
 }
 
@@ -102,7 +102,9 @@ test('a whole shift: open, sell by scan, scale label, split and fiado, return, w
   // Sale 2: two milks, $ 1.000 by debit card and the rest in cash.
   await newTicket(page);
   await page.keyboard.type('2*', { delay: 80 });
+  await expect(page.getByTestId('pos-multiplier')).toContainText('2');
   await scan(page, '7790580660009');
+  await expect(page.getByTestId('pos-line')).toHaveCount(1);
   await expect(page.getByTestId('pos-total')).toContainText('2.100,00');
   await page.keyboard.press('F3');
   await page.getByTestId('pay-amount').fill('1000');

@@ -8,6 +8,7 @@ import type {
   OutputOf,
 } from '../../shared/contract/index.ts';
 import { call, errorMessage, getApi } from './api.ts';
+import type { FormMessage } from './fields.tsx';
 
 export type Query<T> = {
   data: T | undefined;
@@ -99,4 +100,29 @@ export function useAction(): {
   }, []);
   const clearError = useCallback(() => setError(null), []);
   return { busy, error, run, clearError };
+}
+
+/**
+ * Message and busy state of a small form. `run` marks the form busy while the action runs
+ * and turns a throw into the error message; the action calls `succeed` itself, so it can
+ * reset its fields and notify the parent after the message, or return early silently
+ * (a refused approval).
+ */
+export function useFormSubmit() {
+  const [message, setMessage] = useState<FormMessage>(null);
+  const [busy, setBusy] = useState(false);
+  const fail = (text: string) => setMessage({ ok: false, text });
+  const succeed = (text: string) => setMessage({ ok: true, text });
+  const clear = () => setMessage(null);
+  async function run(action: () => Promise<void>) {
+    setBusy(true);
+    try {
+      await action();
+    } catch (err) {
+      fail(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { message, busy, run, fail, succeed, clear };
 }

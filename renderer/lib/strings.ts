@@ -2,6 +2,7 @@ import type { MovementKind, Role, SyncState, Unit } from '../../shared/contract/
 import type { Area } from './route.ts';
 import { saleStrings } from './strings-sale.ts';
 import { cashStrings } from './strings-cash.ts';
+import { counterSettingsStrings } from './strings-settings-counter.ts';
 
 export { APPROVAL_LABEL, CAJA_TABS, TENDER_KEY, TENDER_LABEL } from './strings-sale.ts';
 export { MOVEMENT_KIND_LABEL } from './strings-cash.ts';
@@ -380,4 +381,5 @@ export const t = {
   // The counter's screens live in their own files to keep each one short.
   ...saleStrings,
   ...cashStrings,
+  ...counterSettingsStrings,
 } as const;

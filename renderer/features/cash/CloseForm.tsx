@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { DENOMINATIONS, type CashReport } from '../../../shared/contract/index.ts';
 import { parseMoney } from '../../../shared/domain/money.ts';
 import { call, errorMessage } from '../../lib/api.ts';
+import { ErrorBox, MoneyField } from '../../lib/fields.tsx';
 import { formatMoney } from '../../lib/format.ts';
 import { TENDER_LABEL, t } from '../../lib/strings.ts';
 import { denominationCounts, isBill, parseCount, runningTotal } from './cash-report.ts';
@@ -104,24 +105,18 @@ export function CloseForm({
         <legend>{c.declared}</legend>
         <div className="row3">
           {DECLARED.map((tender) => (
-            <label key={tender} className="field">
-              <span>{c.declaredTender(TENDER_LABEL[tender])}</span>
-              <input
-                value={declared[tender] ?? ''}
-                onChange={(e) => setDeclared((s) => ({ ...s, [tender]: e.target.value }))}
-                inputMode="decimal"
-                data-testid={`cash-declared-${tender}`}
-              />
-            </label>
+            <MoneyField
+              key={tender}
+              label={c.declaredTender(TENDER_LABEL[tender])}
+              value={declared[tender] ?? ''}
+              onChange={(v) => setDeclared((s) => ({ ...s, [tender]: v }))}
+              testId={`cash-declared-${tender}`}
+            />
           ))}
         </div>
       </fieldset>
       <p className="muted small">{c.closeConfirm}</p>
-      {error && (
-        <p className="error-box" role="alert" data-testid="cash-close-error">
-          {error}
-        </p>
-      )}
+      <ErrorBox error={error} testId="cash-close-error" />
       <div className="actions">
         <button
           type="button"

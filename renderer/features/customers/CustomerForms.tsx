@@ -3,22 +3,76 @@ import type { Customer } from '../../../shared/contract/index.ts';
 import { parseMoney } from '../../../shared/domain/money.ts';
 import { call, errorMessage } from '../../lib/api.ts';
 import { formatMoney, moneyInput } from '../../lib/format.ts';
+import { useFormSubmit } from '../../lib/hooks.ts';
 import { TENDER_LABEL, t } from '../../lib/strings.ts';
+import {
+  FormResult,
+  MoneyField,
+  SelectField,
+  SubmitActions,
+  TextField,
+  type FormMessage as Message,
+} from '../../lib/fields.tsx';
 import { requestApproval } from '../pos/approval.ts';
 
 const cu = t.customers;
-type Message = { ok: boolean; text: string } | null;
 
-function Result({ message, testId }: { message: Message; testId: string }) {
-  if (!message) return null;
+type Field = readonly [string, (value: string) => void];
+
+/**
+ * Name, document, phone and credit limit: the same four inputs when creating and when
+ * editing a customer, told apart by the test-id prefix. `limitHint` goes under the limit.
+ */
+export function CustomerFields({
+  testPrefix,
+  name,
+  document,
+  phone,
+  limit,
+  limitPlaceholder,
+  limitHint,
+}: {
+  testPrefix: string;
+  name: Field;
+  document: Field;
+  phone: Field;
+  limit: Field;
+  limitPlaceholder?: string;
+  limitHint?: string;
+}) {
   return (
-    <p
-      className={message.ok ? 'ok-box' : 'error-box'}
-      role={message.ok ? 'status' : 'alert'}
-      data-testid={testId}
-    >
-      {message.text}
-    </p>
+    <>
+      <TextField
+        label={cu.name}
+        value={name[0]}
+        onChange={name[1]}
+        maxLength={120}
+        testId={`${testPrefix}-name`}
+      />
+      <TextField
+        label={cu.document}
+        value={document[0]}
+        onChange={document[1]}
+        maxLength={20}
+        testId={`${testPrefix}-document`}
+      />
+      <TextField
+        label={cu.phone}
+        value={phone[0]}
+        onChange={phone[1]}
+        maxLength={40}
+        testId={`${testPrefix}-phone`}
+      />
+      <MoneyField
+        label={cu.limit}
+        value={limit[0]}
+        onChange={limit[1]}
+        placeholder={limitPlaceholder}
+        testId={`${testPrefix}-limit`}
+      >
+        {limitHint !== undefined && <small className="muted">{limitHint}</small>}
+      </MoneyField>
+    </>
   );
 }
 
@@ -58,42 +112,13 @@ export function EditCustomer({
   return (
     <form className="subform" onSubmit={(e) => void submit(e)} aria-label={cu.edit}>
       <h3 className="span-all">{cu.edit}</h3>
-      <label className="field">
-        <span>{cu.name}</span>
-        <input
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          maxLength={120}
-          data-testid="customer-edit-name"
-        />
-      </label>
-      <label className="field">
-        <span>{cu.document}</span>
-        <input
-          value={document}
-          onChange={(e) => setDocument(e.target.value)}
-          maxLength={20}
-          data-testid="customer-edit-document"
-        />
-      </label>
-      <label className="field">
-        <span>{cu.phone}</span>
-        <input
-          value={phone}
-          onChange={(e) => setPhone(e.target.value)}
-          maxLength={40}
-          data-testid="customer-edit-phone"
-        />
-      </label>
-      <label className="field">
-        <span>{cu.limit}</span>
-        <input
-          value={limit}
-          onChange={(e) => setLimit(e.target.value)}
-          inputMode="decimal"
-          data-testid="customer-edit-limit"
-        />
-      </label>
+      <CustomerFields
+        testPrefix="customer-edit"
+        name={[name, setName]}
+        document={[document, setDocument]}
+        phone={[phone, setPhone]}
+        limit={[limit, setLimit]}
+      />
       <label className="check">
         <input
           type="checkbox"
@@ -103,12 +128,8 @@ export function EditCustomer({
         />
         {cu.active}
       </label>
-      <Result message={message} testId="customer-edit-result" />
-      <div className="actions">
-        <button type="submit" className="btn primary" data-testid="customer-edit-submit">
-          {t.save}
-        </button>
-      </div>
+      <FormResult message={message} testId="customer-edit-result" />
+      <SubmitActions label={t.save} testId="customer-edit-submit" />
     </form>
   );
 }
@@ -120,14 +141,12 @@ export function CustomerPayment({ customer, onDone }: { customer: Customer; onDo
   const [amount, setAmount] = useState('');
   const [tender, setTender] = useState<PayTender>('efectivo');
   const [note, setNote] = useState('');
-  const [message, setMessage] = useState<Message>(null);
-  const [busy, setBusy] = useState(false);
+  const { message, busy, run, succeed, clear } = useFormSubmit();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setMessage(null);
-    setBusy(true);
-    try {
+    clear();
+    await run(async () => {
       const cents = parseMoney(amount);
       await call('customers.payment', {
         customerId: customer.id,
@@ -135,64 +154,39 @@ export function CustomerPayment({ customer, onDone }: { customer: Customer; onDo
         tender,
         ...(note.trim() ? { note: note.trim() } : {}),
       });
-      setMessage({ ok: true, text: cu.paid(formatMoney(cents)) });
+      succeed(cu.paid(formatMoney(cents)));
       setAmount('');
       setNote('');
       onDone();
-    } catch (err) {
-      setMessage({ ok: false, text: errorMessage(err) });
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <form className="subform" onSubmit={(e) => void submit(e)} aria-label={cu.payment}>
       <h3 className="span-all">{cu.payment}</h3>
-      <label className="field">
-        <span>{cu.payAmount}</span>
-        <input
-          value={amount}
-          onChange={(e) => setAmount(e.target.value)}
-          inputMode="decimal"
-          placeholder={customer.balance > 0 ? moneyInput(customer.balance) : ''}
-          data-testid="customer-pay-amount"
-        />
-      </label>
-      <label className="field">
-        <span>{cu.payTender}</span>
-        <select
-          value={tender}
-          onChange={(e) => setTender(e.target.value as PayTender)}
-          data-testid="customer-pay-tender"
-        >
-          {PAY_TENDERS.map((x) => (
-            <option key={x} value={x}>
-              {TENDER_LABEL[x]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{cu.payNote}</span>
-        <input
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          maxLength={200}
-          data-testid="customer-pay-note"
-        />
-      </label>
-      <Result message={message} testId="customer-pay-result" />
-      <div className="actions">
-        <button
-          type="submit"
-          className="btn primary"
-          disabled={busy}
-          data-testid="customer-pay-submit"
-        >
-          {cu.paySubmit}
-        </button>
-      </div>
+      <MoneyField
+        label={cu.payAmount}
+        value={amount}
+        onChange={setAmount}
+        placeholder={customer.balance > 0 ? moneyInput(customer.balance) : ''}
+        testId="customer-pay-amount"
+      />
+      <SelectField
+        label={cu.payTender}
+        value={tender}
+        onChange={setTender}
+        options={PAY_TENDERS.map((x) => ({ value: x, label: TENDER_LABEL[x] }))}
+        testId="customer-pay-tender"
+      />
+      <TextField
+        label={cu.payNote}
+        value={note}
+        onChange={setNote}
+        maxLength={200}
+        testId="customer-pay-note"
+      />
+      <FormResult message={message} testId="customer-pay-result" />
+      <SubmitActions label={cu.paySubmit} disabled={busy} testId="customer-pay-submit" />
     </form>
   );
 }
@@ -205,21 +199,19 @@ function parseSignedMoney(text: string): number {
 export function CustomerAdjust({ customer, onDone }: { customer: Customer; onDone(): void }) {
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
-  const [message, setMessage] = useState<Message>(null);
-  const [busy, setBusy] = useState(false);
+  const { message, busy, run, fail, succeed, clear } = useFormSubmit();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setMessage(null);
+    clear();
     let cents: number;
     try {
       cents = parseSignedMoney(amount);
     } catch (err) {
-      return setMessage({ ok: false, text: errorMessage(err) });
+      return fail(errorMessage(err));
     }
-    if (reason.trim() === '') return setMessage({ ok: false, text: t.move.reasonRequired });
-    setBusy(true);
-    try {
+    if (reason.trim() === '') return fail(t.move.reasonRequired);
+    await run(async () => {
       const approval = await requestApproval('customer.adjust', {
         summary: `${customer.name}: ${formatMoney(cents)}`,
         reason: reason.trim(),
@@ -232,43 +224,36 @@ export function CustomerAdjust({ customer, onDone }: { customer: Customer; onDon
         reason: reason.trim(),
         approvalId: approval.id,
       });
-      setMessage({ ok: true, text: cu.adjusted });
+      succeed(cu.adjusted);
       setAmount('');
       setReason('');
       onDone();
-    } catch (err) {
-      setMessage({ ok: false, text: errorMessage(err) });
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <form className="subform" onSubmit={(e) => void submit(e)} aria-label={cu.adjust}>
       <h3 className="span-all">{cu.adjust}</h3>
-      <label className="field">
-        <span>{cu.adjustAmount}</span>
-        <input
-          value={amount}
-          onChange={(e) => setAmount(e.target.value)}
-          data-testid="customer-adjust-amount"
-        />
-      </label>
-      <label className="field">
-        <span>{cu.adjustReason}</span>
-        <input
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          maxLength={200}
-          data-testid="customer-adjust-reason"
-        />
-      </label>
-      <Result message={message} testId="customer-adjust-result" />
-      <div className="actions">
-        <button type="submit" className="btn" disabled={busy} data-testid="customer-adjust-submit">
-          {cu.adjustSubmit}
-        </button>
-      </div>
+      <TextField
+        label={cu.adjustAmount}
+        value={amount}
+        onChange={setAmount}
+        testId="customer-adjust-amount"
+      />
+      <TextField
+        label={cu.adjustReason}
+        value={reason}
+        onChange={setReason}
+        maxLength={200}
+        testId="customer-adjust-reason"
+      />
+      <FormResult message={message} testId="customer-adjust-result" />
+      <SubmitActions
+        label={cu.adjustSubmit}
+        plain
+        disabled={busy}
+        testId="customer-adjust-submit"
+      />
     </form>
   );
 }

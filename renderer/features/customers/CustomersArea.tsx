@@ -3,11 +3,13 @@ import { parseMoney } from '../../../shared/domain/money.ts';
 import { call, errorMessage } from '../../lib/api.ts';
 import { useDebouncedValue } from '../../lib/debounce.ts';
 import { formatMoney } from '../../lib/format.ts';
-import { useQuery } from '../../lib/hooks.ts';
+import { useFormSubmit, useQuery } from '../../lib/hooks.ts';
 import { navigate, routeHash } from '../../lib/route.ts';
 import { t } from '../../lib/strings.ts';
+import { FormResult, SubmitActions, TextField } from '../../lib/fields.tsx';
 import { useCan } from '../../stores/session.ts';
 import { CustomerDetail } from './CustomerDetail.tsx';
+import { CustomerFields } from './CustomerForms.tsx';
 
 const cu = t.customers;
 
@@ -22,99 +24,51 @@ function NewCustomer({ onCreated }: { onCreated(): void }) {
   const [document, setDocument] = useState('');
   const [phone, setPhone] = useState('');
   const [limit, setLimit] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { message, busy, run, fail, succeed, clear } = useFormSubmit();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setMessage(null);
+    clear();
     let creditLimit = 0;
     try {
       creditLimit = limit.trim() === '' ? 0 : parseMoney(limit);
     } catch (err) {
-      return setMessage({ ok: false, text: errorMessage(err) });
+      return fail(errorMessage(err));
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const c = await call('customers.create', {
         name: name.trim(),
         document: document.trim() || null,
         phone: phone.trim() || null,
         creditLimit,
       });
-      setMessage({ ok: true, text: cu.created(c.name) });
+      succeed(cu.created(c.name));
       setName('');
       setDocument('');
       setPhone('');
       setLimit('');
       onCreated();
-    } catch (err) {
-      setMessage({ ok: false, text: errorMessage(err) });
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <form className="subform" onSubmit={(e) => void submit(e)} aria-label={cu.newTitle}>
       <h3 className="span-all">{cu.newTitle}</h3>
-      <label className="field">
-        <span>{cu.name}</span>
-        <input
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          maxLength={120}
-          data-testid="customer-new-name"
-        />
-      </label>
-      <label className="field">
-        <span>{cu.document}</span>
-        <input
-          value={document}
-          onChange={(e) => setDocument(e.target.value)}
-          maxLength={20}
-          data-testid="customer-new-document"
-        />
-      </label>
-      <label className="field">
-        <span>{cu.phone}</span>
-        <input
-          value={phone}
-          onChange={(e) => setPhone(e.target.value)}
-          maxLength={40}
-          data-testid="customer-new-phone"
-        />
-      </label>
-      <label className="field">
-        <span>{cu.limit}</span>
-        <input
-          value={limit}
-          onChange={(e) => setLimit(e.target.value)}
-          inputMode="decimal"
-          placeholder="0"
-          data-testid="customer-new-limit"
-        />
-        <small className="muted">{cu.limitHint}</small>
-      </label>
-      {message && (
-        <p
-          className={message.ok ? 'ok-box' : 'error-box'}
-          role={message.ok ? 'status' : 'alert'}
-          data-testid="customer-new-result"
-        >
-          {message.text}
-        </p>
-      )}
-      <div className="actions">
-        <button
-          type="submit"
-          className="btn primary"
-          disabled={busy || name.trim() === ''}
-          data-testid="customer-new-submit"
-        >
-          {cu.create}
-        </button>
-      </div>
+      <CustomerFields
+        testPrefix="customer-new"
+        name={[name, setName]}
+        document={[document, setDocument]}
+        phone={[phone, setPhone]}
+        limit={[limit, setLimit]}
+        limitPlaceholder="0"
+        limitHint={cu.limitHint}
+      />
+      <FormResult message={message} testId="customer-new-result" />
+      <SubmitActions
+        label={cu.create}
+        disabled={busy || name.trim() === ''}
+        testId="customer-new-submit"
+      />
     </form>
   );
 }
@@ -144,14 +98,13 @@ function CustomersList() {
         </p>
       )}
       <div className="toolbar">
-        <label className="field grow">
-          <span>{cu.search}</span>
-          <input
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            data-testid="customer-search"
-          />
-        </label>
+        <TextField
+          className="field grow"
+          label={cu.search}
+          value={text}
+          onChange={setText}
+          testId="customer-search"
+        />
         <label className="check">
           <input
             type="checkbox"

@@ -4,10 +4,11 @@ import { parseMoney, parseQuantity } from '../../../shared/domain/money.ts';
 import { call, errorMessage } from '../../lib/api.ts';
 import { useDebouncedValue } from '../../lib/debounce.ts';
 import { formatMoney, formatQuantity, moneyInput } from '../../lib/format.ts';
+import { ErrorBox, MoneyField } from '../../lib/fields.tsx';
 import { useQuery } from '../../lib/hooks.ts';
 import { t } from '../../lib/strings.ts';
 import { isWordQuery } from '../pos/scan.ts';
-import { RefundFields, type RefundChoice } from './RefundFields.tsx';
+import { RefundFields, ReturnSubmit, type RefundChoice } from './RefundFields.tsx';
 import type { SubmitReturn } from './ReturnsPage.tsx';
 
 const r = t.returns;
@@ -129,24 +130,18 @@ export function NoTicketReturn({ submit }: { submit: SubmitReturn }) {
       {product && (
         <div className="subform" data-testid="return-product">
           <p className="span-all strong">{product.name}</p>
-          <label className="field">
-            <span>{r.qty(product.unit)}</span>
-            <input
-              value={qty}
-              onChange={(e) => setQty(e.target.value)}
-              inputMode="decimal"
-              data-testid="return-product-qty"
-            />
-          </label>
-          <label className="field">
-            <span>{r.unitPrice}</span>
-            <input
-              value={price}
-              onChange={(e) => setPrice(e.target.value)}
-              inputMode="decimal"
-              data-testid="return-product-price"
-            />
-          </label>
+          <MoneyField
+            label={r.qty(product.unit)}
+            value={qty}
+            onChange={setQty}
+            testId="return-product-qty"
+          />
+          <MoneyField
+            label={r.unitPrice}
+            value={price}
+            onChange={setPrice}
+            testId="return-product-price"
+          />
           <div className="actions">
             <button
               type="button"
@@ -159,11 +154,7 @@ export function NoTicketReturn({ submit }: { submit: SubmitReturn }) {
           </div>
         </div>
       )}
-      {error && (
-        <p className="error-box" role="alert" data-testid="return-error">
-          {error}
-        </p>
-      )}
+      <ErrorBox error={error} testId="return-error" />
       <section className="card stack">
         {lines.length === 0 ? (
           <p className="muted">{r.noLines}</p>
@@ -194,17 +185,7 @@ export function NoTicketReturn({ submit }: { submit: SubmitReturn }) {
         <p className="return-total">
           {r.total}: <strong data-testid="return-total">{formatMoney(total)}</strong>
         </p>
-        <div className="actions">
-          <button
-            type="button"
-            className="btn primary big"
-            disabled={busy}
-            onClick={() => void go()}
-            data-testid="return-submit"
-          >
-            {r.submit}
-          </button>
-        </div>
+        <ReturnSubmit busy={busy} onSubmit={() => void go()} />
       </section>
     </div>
   );

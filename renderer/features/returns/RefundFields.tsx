@@ -1,4 +1,5 @@
 import type { Tender } from '../../../shared/contract/index.ts';
+import { SelectField, TextField } from '../../lib/fields.tsx';
 import { TENDER_LABEL, t } from '../../lib/strings.ts';
 
 const r = t.returns;
@@ -24,51 +25,50 @@ export function RefundFields({
   const tenders = allowAccount ? [...REFUND_TENDERS, 'cuenta_corriente' as const] : REFUND_TENDERS;
   return (
     <div className="form-grid">
-      <label className="field">
-        <span>{r.destination}</span>
-        <select
-          value={value.destination}
-          onChange={(e) =>
-            onChange({
-              ...value,
-              destination: e.target.value === 'averiado' ? 'averiado' : 'stock',
-            })
-          }
-          data-testid="return-destination"
-        >
-          <option value="stock">{r.toStock}</option>
-          <option value="averiado">{r.toDamaged}</option>
-        </select>
-      </label>
-      <label className="field">
-        <span>{r.refundTender}</span>
-        <select
-          value={value.tender}
-          onChange={(e) => onChange({ ...value, tender: e.target.value as Tender })}
-          data-testid="return-refund-tender"
-        >
-          {tenders.map((x) => (
-            <option key={x} value={x}>
-              {TENDER_LABEL[x]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field span2">
-        <span>{r.reason}</span>
-        <input
-          value={value.reason}
-          onChange={(e) => onChange({ ...value, reason: e.target.value })}
-          list="return-reasons"
-          maxLength={200}
-          data-testid="return-reason"
-        />
-        <datalist id="return-reasons">
-          {r.reasons.map((x) => (
-            <option key={x} value={x} />
-          ))}
-        </datalist>
-      </label>
+      <SelectField
+        label={r.destination}
+        value={value.destination}
+        onChange={(destination) => onChange({ ...value, destination })}
+        options={[
+          { value: 'stock', label: r.toStock },
+          { value: 'averiado', label: r.toDamaged },
+        ]}
+        testId="return-destination"
+      />
+      <SelectField
+        label={r.refundTender}
+        value={value.tender}
+        onChange={(tender) => onChange({ ...value, tender })}
+        options={tenders.map((x) => ({ value: x, label: TENDER_LABEL[x] }))}
+        testId="return-refund-tender"
+      />
+      <TextField
+        className="field span2"
+        label={r.reason}
+        value={value.reason}
+        onChange={(reason) => onChange({ ...value, reason })}
+        suggestions={r.reasons}
+        listId="return-reasons"
+        maxLength={200}
+        testId="return-reason"
+      />
+    </div>
+  );
+}
+
+/** The confirm button under both kinds of return. */
+export function ReturnSubmit({ busy, onSubmit }: { busy: boolean; onSubmit(): void }) {
+  return (
+    <div className="actions">
+      <button
+        type="button"
+        className="btn primary big"
+        disabled={busy}
+        onClick={onSubmit}
+        data-testid="return-submit"
+      >
+        {r.submit}
+      </button>
     </div>
   );
 }

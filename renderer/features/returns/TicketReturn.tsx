@@ -3,9 +3,10 @@ import type { ReturnRecord, Sale } from '../../../shared/contract/index.ts';
 import { parseQuantity } from '../../../shared/domain/money.ts';
 import { call, errorMessage } from '../../lib/api.ts';
 import { formatDateTime, formatMoney, formatQuantity } from '../../lib/format.ts';
+import { ErrorBox } from '../../lib/fields.tsx';
 import { useQuery } from '../../lib/hooks.ts';
 import { t } from '../../lib/strings.ts';
-import { RefundFields, type RefundChoice } from './RefundFields.tsx';
+import { RefundFields, ReturnSubmit, type RefundChoice } from './RefundFields.tsx';
 import { readPicks, refundedByLine, refundFor, returnable } from './return-math.ts';
 import type { SubmitReturn } from './ReturnsPage.tsx';
 
@@ -130,11 +131,7 @@ export function TicketReturn({
           {r.find}
         </button>
       </form>
-      {error && (
-        <p className="error-box" role="alert" data-testid="return-error">
-          {error}
-        </p>
-      )}
+      <ErrorBox error={error} testId="return-error" />
       {sale && (
         <section className="card stack" data-testid="return-sale">
           <h2>{r.ticket(sale.number, formatDateTime(sale.at))}</h2>
@@ -209,17 +206,7 @@ export function TicketReturn({
             {r.total}:{' '}
             <strong data-testid="return-total">{formatMoney(picks?.ok ? picks.total : 0)}</strong>
           </p>
-          <div className="actions">
-            <button
-              type="button"
-              className="btn primary big"
-              disabled={busy}
-              onClick={() => void go()}
-              data-testid="return-submit"
-            >
-              {r.submit}
-            </button>
-          </div>
+          <ReturnSubmit busy={busy} onSubmit={() => void go()} />
         </section>
       )}
     </div>

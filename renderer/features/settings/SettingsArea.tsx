@@ -1,12 +1,14 @@
 import { routeHash } from '../../lib/route.ts';
 import { NAV, t } from '../../lib/strings.ts';
 import { useCan } from '../../stores/session.ts';
+import { CounterSettings } from './CounterSettings.tsx';
 import { StoreSettings } from './StoreSettings.tsx';
 import { UsersAdmin } from './UsersAdmin.tsx';
 
 export function SettingsArea({ path }: { path: string[] }) {
   const canUsers = useCan('users.manage');
-  const tab = path[0] === 'usuarios' && canUsers ? 'usuarios' : 'negocio';
+  const tab =
+    path[0] === 'usuarios' && canUsers ? 'usuarios' : path[0] === 'caja' ? 'caja' : 'negocio';
   return (
     <section className="page" aria-labelledby="settings-title" data-testid="page-ajustes">
       <header className="page-head">
@@ -20,6 +22,14 @@ export function SettingsArea({ path }: { path: string[] }) {
           >
             {t.settings.storeTab}
           </a>
+          <a
+            href={routeHash('ajustes', 'caja')}
+            className={tab === 'caja' ? 'tab active' : 'tab'}
+            aria-current={tab === 'caja' ? 'page' : undefined}
+            data-testid="settings-tab-caja"
+          >
+            {t.counterSettings.tab}
+          </a>
           {canUsers && (
             <a
               href={routeHash('ajustes', 'usuarios')}
@@ -32,7 +42,13 @@ export function SettingsArea({ path }: { path: string[] }) {
           )}
         </nav>
       </header>
-      {tab === 'usuarios' ? <UsersAdmin /> : <StoreSettings />}
+      {tab === 'usuarios' ? (
+        <UsersAdmin />
+      ) : tab === 'caja' ? (
+        <CounterSettings />
+      ) : (
+        <StoreSettings />
+      )}
     </section>
   );
 }

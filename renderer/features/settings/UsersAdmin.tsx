@@ -1,6 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import type { Role, UserSummary } from '../../../shared/contract/index.ts';
 import { call, errorMessage } from '../../lib/api.ts';
+import {
+  FormResult,
+  PinField,
+  SelectField,
+  SubmitActions,
+  TextField,
+  type FormMessage,
+} from '../../lib/fields.tsx';
 import { formatTime } from '../../lib/format.ts';
 import { useQuery } from '../../lib/hooks.ts';
 import { ROLE_LABEL, t } from '../../lib/strings.ts';
@@ -45,7 +53,7 @@ export function UsersAdmin() {
 function UserRow({ user, onChanged }: { user: UserSummary; onChanged(): void }) {
   const [pin, setPin] = useState('');
   const [editingPin, setEditingPin] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessage>(null);
 
   async function run(action: () => Promise<unknown>, okText: string) {
     setMessage(null);
@@ -153,7 +161,7 @@ function NewUser({ onCreated }: { onCreated(): void }) {
   const [role, setRole] = useState<Role>('cajero');
   const [pin, setPin] = useState('');
   const [pin2, setPin2] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessage>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -180,70 +188,25 @@ function NewUser({ onCreated }: { onCreated(): void }) {
       <h3 id="new-user-title" className="span2">
         {u.newTitle}
       </h3>
-      <label className="field">
-        <span>{u.name}</span>
-        <input
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          required
-          maxLength={120}
-          data-testid="user-new-name"
-        />
-      </label>
-      <label className="field">
-        <span>{u.role}</span>
-        <select
-          value={role}
-          onChange={(e) => setRole(e.target.value as Role)}
-          data-testid="user-new-role"
-        >
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABEL[r]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t.setup.pin}</span>
-        <input
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
-          value={pin}
-          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-          maxLength={8}
-          required
-          data-testid="user-new-pin"
-        />
-      </label>
-      <label className="field">
-        <span>{t.setup.pin2}</span>
-        <input
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
-          value={pin2}
-          onChange={(e) => setPin2(e.target.value.replace(/\D/g, ''))}
-          maxLength={8}
-          required
-          data-testid="user-new-pin2"
-        />
-      </label>
-      {message && (
-        <p
-          className={message.ok ? 'ok-box span2' : 'error-box span2'}
-          role={message.ok ? 'status' : 'alert'}
-          data-testid="user-new-message"
-        >
-          {message.text}
-        </p>
-      )}
-      <div className="actions span2">
-        <button type="submit" className="btn primary" data-testid="user-new-submit">
-          {u.create}
-        </button>
-      </div>
+      <TextField
+        label={u.name}
+        value={name}
+        onChange={setName}
+        required
+        maxLength={120}
+        testId="user-new-name"
+      />
+      <SelectField
+        label={u.role}
+        value={role}
+        onChange={setRole}
+        options={ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }))}
+        testId="user-new-role"
+      />
+      <PinField label={t.setup.pin} value={pin} onChange={setPin} testId="user-new-pin" />
+      <PinField label={t.setup.pin2} value={pin2} onChange={setPin2} testId="user-new-pin2" />
+      <FormResult message={message} className="span2" testId="user-new-message" />
+      <SubmitActions label={u.create} className="span2" testId="user-new-submit" />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../../stores/session.ts';
 import { errorMessage } from '../../lib/api.ts';
+import { ErrorBox, PinField, TextField } from '../../lib/fields.tsx';
 import { t } from '../../lib/strings.ts';
 
 const PIN = /^\d{4,8}$/;
@@ -36,61 +37,29 @@ export function SetupScreen() {
         </div>
         <h1 id="setup-title">{t.setup.title}</h1>
         <p className="muted">{t.setup.intro}</p>
-        <label className="field">
-          <span>{t.setup.store}</span>
-          <input
-            value={storeName}
-            onChange={(e) => setStoreName(e.target.value)}
-            required
-            maxLength={120}
-            autoFocus
-            data-testid="setup-store"
-          />
-        </label>
-        <label className="field">
-          <span>{t.setup.owner}</span>
-          <input
-            value={ownerName}
-            onChange={(e) => setOwnerName(e.target.value)}
-            required
-            maxLength={120}
-            autoComplete="name"
-            data-testid="setup-owner"
-          />
-        </label>
+        <TextField
+          label={t.setup.store}
+          value={storeName}
+          onChange={setStoreName}
+          required
+          maxLength={120}
+          autoFocus
+          testId="setup-store"
+        />
+        <TextField
+          label={t.setup.owner}
+          value={ownerName}
+          onChange={setOwnerName}
+          required
+          maxLength={120}
+          autoComplete="name"
+          testId="setup-owner"
+        />
         <div className="row2">
-          <label className="field">
-            <span>{t.setup.pin}</span>
-            <input
-              type="password"
-              inputMode="numeric"
-              autoComplete="new-password"
-              value={pin}
-              onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-              maxLength={8}
-              required
-              data-testid="setup-pin"
-            />
-          </label>
-          <label className="field">
-            <span>{t.setup.pin2}</span>
-            <input
-              type="password"
-              inputMode="numeric"
-              autoComplete="new-password"
-              value={pin2}
-              onChange={(e) => setPin2(e.target.value.replace(/\D/g, ''))}
-              maxLength={8}
-              required
-              data-testid="setup-pin2"
-            />
-          </label>
+          <PinField label={t.setup.pin} value={pin} onChange={setPin} testId="setup-pin" />
+          <PinField label={t.setup.pin2} value={pin2} onChange={setPin2} testId="setup-pin2" />
         </div>
-        {error && (
-          <p className="error-box" role="alert" data-testid="setup-error">
-            {error}
-          </p>
-        )}
+        <ErrorBox error={error} testId="setup-error" />
         <button
           type="submit"
           className="btn primary big"

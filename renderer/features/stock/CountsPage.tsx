@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { call, errorMessage } from '../../lib/api.ts';
+import { ErrorBox } from '../../lib/fields.tsx';
 import { formatDateTime, formatInteger } from '../../lib/format.ts';
 import { useQuery } from '../../lib/hooks.ts';
 import { navigate, routeHash } from '../../lib/route.ts';
 import { COUNT_STATUS_LABEL, t } from '../../lib/strings.ts';
 import { useCan } from '../../stores/session.ts';
+import { LocationSelect } from './LocationSelect.tsx';
 
 const col = t.stock.col;
 
@@ -32,20 +34,13 @@ export function CountsPage() {
     <section className="stack" aria-label={t.stock.tabs.conteos}>
       {canCount && (
         <div className="card inline">
-          <label className="field">
-            <span>{t.counts.location}</span>
-            <select
-              value={chosen}
-              onChange={(e) => setLocationId(e.target.value)}
-              data-testid="count-location"
-            >
-              {active.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LocationSelect
+            label={t.counts.location}
+            value={chosen}
+            onChange={setLocationId}
+            locations={active}
+            testId="count-location"
+          />
           <button
             type="button"
             className="btn primary"
@@ -57,11 +52,7 @@ export function CountsPage() {
           </button>
         </div>
       )}
-      {error && (
-        <p className="error-box" role="alert" data-testid="count-error">
-          {error}
-        </p>
-      )}
+      <ErrorBox error={error} testId="count-error" />
       {counts.error && <p className="error-box">{counts.error}</p>}
       <div className="card table-wrap">
         {sorted.length === 0 && !counts.loading && <p className="muted">{t.counts.none}</p>}

@@ -2,8 +2,10 @@ import { useState, type FormEvent } from 'react';
 import type { Product } from '../../../shared/contract/index.ts';
 import { parseQuantity } from '../../../shared/domain/money.ts';
 import { call, errorMessage } from '../../lib/api.ts';
+import { ErrorBox, MoneyField, SubmitActions, TextField } from '../../lib/fields.tsx';
 import { useQuery } from '../../lib/hooks.ts';
 import { t } from '../../lib/strings.ts';
+import { LocationSelect } from './LocationSelect.tsx';
 
 export type MoveKind = 'entrada' | 'salida' | 'ajuste';
 
@@ -61,72 +63,43 @@ export function MoveForm({
       aria-label={t.product.action[kind]}
       data-testid={`move-form-${kind}`}
     >
-      <label className="field">
-        <span>{t.stock.col.location}</span>
-        <select
-          value={chosen}
-          onChange={(e) => setLocationId(e.target.value)}
-          data-testid="move-location"
-        >
-          {active.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{kind === 'ajuste' ? t.move.adjustQty(product.unit) : t.move.qty(product.unit)}</span>
-        <input
-          value={qty}
-          onChange={(e) => setQty(e.target.value)}
-          inputMode="decimal"
-          autoFocus
-          data-testid="move-qty"
-        />
-      </label>
-      <label className="field">
-        <span>{t.stock.col.reason}</span>
-        <input
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          list={`reasons-${kind}`}
-          maxLength={200}
-          data-testid="move-reason"
-        />
-        <datalist id={`reasons-${kind}`}>
-          {t.move.reasons[kind].map((r) => (
-            <option key={r} value={r} />
-          ))}
-        </datalist>
-      </label>
-      <label className="field">
-        <span>{t.move.reference}</span>
-        <input
-          value={reference}
-          onChange={(e) => setReference(e.target.value)}
-          maxLength={80}
-          data-testid="move-reference"
-        />
-      </label>
-      {error && (
-        <p className="error-box" role="alert" data-testid="move-error">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        <button
-          type="submit"
-          className="btn primary"
-          disabled={busy || chosen === ''}
-          data-testid="move-submit"
-        >
-          {t.move.submit[kind]}
-        </button>
-        <button type="button" className="btn link" onClick={onDone}>
-          {t.cancel}
-        </button>
-      </div>
+      <LocationSelect
+        label={t.stock.col.location}
+        value={chosen}
+        onChange={setLocationId}
+        locations={active}
+        testId="move-location"
+      />
+      <MoneyField
+        label={kind === 'ajuste' ? t.move.adjustQty(product.unit) : t.move.qty(product.unit)}
+        value={qty}
+        onChange={setQty}
+        autoFocus
+        testId="move-qty"
+      />
+      <TextField
+        label={t.stock.col.reason}
+        value={reason}
+        onChange={setReason}
+        suggestions={t.move.reasons[kind]}
+        listId={`reasons-${kind}`}
+        maxLength={200}
+        testId="move-reason"
+      />
+      <TextField
+        label={t.move.reference}
+        value={reference}
+        onChange={setReference}
+        maxLength={80}
+        testId="move-reference"
+      />
+      <ErrorBox error={error} testId="move-error" />
+      <SubmitActions
+        label={t.move.submit[kind]}
+        disabled={busy || chosen === ''}
+        testId="move-submit"
+        onCancel={onDone}
+      />
     </form>
   );
 }

@@ -2,8 +2,10 @@ import { useState, type FormEvent } from 'react';
 import type { Product } from '../../../shared/contract/index.ts';
 import { parseQuantity } from '../../../shared/domain/money.ts';
 import { call, errorMessage } from '../../lib/api.ts';
+import { ErrorBox, MoneyField, SubmitActions, TextField } from '../../lib/fields.tsx';
 import { useQuery } from '../../lib/hooks.ts';
 import { t } from '../../lib/strings.ts';
+import { LocationSelect } from './LocationSelect.tsx';
 
 export function TransferForm({ product, onDone }: { product: Product; onDone(): void }) {
   const locations = useQuery('stock.locations', {});
@@ -53,62 +55,41 @@ export function TransferForm({ product, onDone }: { product: Product; onDone(): 
       aria-label={t.product.action.transferir}
       data-testid="transfer-form"
     >
-      <label className="field">
-        <span>{t.transfer.from}</span>
-        <select
-          value={from}
-          onChange={(e) => setFromId(e.target.value)}
-          data-testid="transfer-from"
-        >
-          {active.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t.transfer.to}</span>
-        <select value={to} onChange={(e) => setToId(e.target.value)} data-testid="transfer-to">
-          {active.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t.move.qty(product.unit)}</span>
-        <input
-          value={qty}
-          onChange={(e) => setQty(e.target.value)}
-          inputMode="decimal"
-          autoFocus
-          data-testid="transfer-qty"
-        />
-      </label>
-      <label className="field">
-        <span>{t.stock.col.reason}</span>
-        <input
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          maxLength={200}
-          data-testid="transfer-reason"
-        />
-      </label>
-      {error && (
-        <p className="error-box" role="alert" data-testid="transfer-error">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="btn primary" disabled={busy} data-testid="transfer-submit">
-          {t.transfer.submit}
-        </button>
-        <button type="button" className="btn link" onClick={onDone}>
-          {t.cancel}
-        </button>
-      </div>
+      <LocationSelect
+        label={t.transfer.from}
+        value={from}
+        onChange={setFromId}
+        locations={active}
+        testId="transfer-from"
+      />
+      <LocationSelect
+        label={t.transfer.to}
+        value={to}
+        onChange={setToId}
+        locations={active}
+        testId="transfer-to"
+      />
+      <MoneyField
+        label={t.move.qty(product.unit)}
+        value={qty}
+        onChange={setQty}
+        autoFocus
+        testId="transfer-qty"
+      />
+      <TextField
+        label={t.stock.col.reason}
+        value={reason}
+        onChange={setReason}
+        maxLength={200}
+        testId="transfer-reason"
+      />
+      <ErrorBox error={error} testId="transfer-error" />
+      <SubmitActions
+        label={t.transfer.submit}
+        disabled={busy}
+        testId="transfer-submit"
+        onCancel={onDone}
+      />
     </form>
   );
 }
