@@ -98,6 +98,9 @@ async function serve(opts: {
       '--disable-component-update',
       '--disable-sync',
       '--window-size=1366,820',
+      // The app speaks Spanish: no offer to translate it, whatever the browser's own language.
+      '--lang=es-AR',
+      '--disable-features=Translate',
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ],
     { stdio: 'ignore' },
