@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -75,5 +75,19 @@ export const test = base.extend<{ app: AppHost }>({
     await app.stop();
   },
 });
+
+/** A keyboard-wedge scanner: the code as a burst of keys, then Enter, wherever the focus is. */
+export async function scan(page: Page, code: string): Promise<void> {
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+}
+
+export async function login(page: Page, url: string, name: string, pin: string): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId(`login-user-${name}`).click();
+  await page.getByTestId('pin-input').fill(pin);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('status-user')).toContainText(name);
+}
 
 export { expect };

@@ -1,23 +1,9 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { makeScaleBarcode } from '../shared/domain/barcode.ts';
-import { cli, expect, ROOT, test } from './fixtures.ts';
+import { cli, expect, login, ROOT, scan, test } from './fixtures.ts';
 
 const CSV = path.join(ROOT, 'e2e/data/turno.csv');
-
-/** A keyboard-wedge scanner: the code a few milliseconds a key, then Enter, wherever the focus is. */
-async function scan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code);
-  await page.keyboard.press('Enter');
-}
-
-async function login(page: Page, url: string, name: string, pin: string): Promise<void> {
-  await page.goto(url);
-  await page.getByTestId(`login-user-${name}`).click();
-  await page.getByTestId('pin-input').fill(pin);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('status-user')).toContainText(name);
-}
 
 async function supervisor(page: Page, name: string, pin: string): Promise<void> {
   const modal = page.getByTestId('approval-modal');
