@@ -69,6 +69,8 @@ export type SaleLine = {
   belowCost: boolean;
   withoutStock: boolean;
   returnedQty: number;
+  /** Centavos that earlier returns of this line already gave back. */
+  refunded: number;
 };
 
 export type SalePayment = {

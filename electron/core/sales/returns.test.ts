@@ -238,4 +238,69 @@ describe('returns', () => {
     );
     expect(r.total).toBe(1_230_00);
   });
+
+  it('refunds each line of a product sold twice by what that line gave back, as sales.get shows', async () => {
+    const p = await s.product('Alfajor', { price: 1_000_01 });
+    const twice = await s.sell({
+      lines: [
+        { productId: p.id, qty: 3_000 },
+        { productId: p.id, qty: 3_000, discountBp: 100 },
+      ],
+      payments: [{ tender: 'efectivo', amount: 5_970_06 }],
+    });
+    const [a, b] = twice.lines;
+    if (!a || !b) throw new Error('two lines expected');
+    expect([a.total, b.total]).toEqual([3_000_03, 2_970_03]);
+    expect([a.refunded, b.refunded]).toEqual([0, 0]);
+
+    const back = async (lines: { saleLineId: string; qty: number }[], refund: number) =>
+      s.call(
+        'sales.return',
+        {
+          saleId: twice.id,
+          lines,
+          refunds: [{ tender: 'efectivo', amount: refund }],
+          reason: 'Vencido',
+          approvalId: await s.authorize('return'),
+          idempotencyKey: newKey(),
+        },
+        s.cajero,
+      );
+
+    // Step 1: one of each line, in proportion to each line's own total.
+    const first = await back(
+      [
+        { saleLineId: a.id, qty: 1_000 },
+        { saleLineId: b.id, qty: 1_000 },
+      ],
+      1_000_01 + 990_01,
+    );
+    expect(first.lines.map((l) => l.amount)).toEqual([1_000_01, 990_01]);
+    const mid = await s.call('sales.get', { id: twice.id }, s.cajero);
+    expect(mid.lines.map((l) => [l.returnedQty, l.refunded])).toEqual([
+      [1_000, 1_000_01],
+      [1_000, 990_01],
+    ]);
+
+    // Step 2: the rest of both lines. The screen's rule for emptying a line (its total minus
+    // its own `refunded`) gives exactly what the core refunds, line by line.
+    const screen = mid.lines.map((l) => l.total - l.refunded);
+    expect(screen).toEqual([2_000_02, 1_980_02]);
+    const last = await back(
+      [
+        { saleLineId: a.id, qty: 2_000 },
+        { saleLineId: b.id, qty: 2_000 },
+      ],
+      2_000_02 + 1_980_02,
+    );
+    expect(last.lines.map((l) => l.amount)).toEqual(screen);
+    expect(last.total).toBe(screen.reduce((sum, n) => sum + n, 0));
+    const done = await s.call('sales.get', { id: twice.id }, s.cajero);
+    expect(done.lines.map((l) => [l.returnedQty, l.refunded])).toEqual([
+      [3_000, 3_000_03],
+      [3_000, 2_970_03],
+    ]);
+    expect(first.total + last.total).toBe(twice.total);
+    expect(await s.call('audit.verify', {})).toMatchObject({ ok: true });
+  });
 });

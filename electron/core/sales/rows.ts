@@ -51,6 +51,9 @@ export type LineRow = {
   returned_qty: number;
 };
 
+/** A stored line with what its returns gave back so far (summed from return_lines). */
+export type SavedLineRow = LineRow & { refunded: number };
+
 export type PaymentRow = {
   id: string;
   sale_id: string;
@@ -82,7 +85,8 @@ export const INSERT_LINE = `INSERT INTO sale_lines (id, sale_id, line_no, produc
 export const INSERT_PAYMENT = `INSERT INTO sale_payments (id, sale_id, tender, amount, tendered, change, reference)
   VALUES (@id, @sale_id, @tender, @amount, @tendered, @change, @reference)`;
 
-export function toLine(r: LineRow): SaleLine {
+/** A line without `refunded` is one just sold: nothing of it came back yet. */
+export function toLine(r: LineRow & { refunded?: number }): SaleLine {
   return {
     id: r.id,
     lineNo: r.line_no,
@@ -100,6 +104,7 @@ export function toLine(r: LineRow): SaleLine {
     belowCost: r.below_cost === 1,
     withoutStock: r.without_stock === 1,
     returnedQty: r.returned_qty,
+    refunded: r.refunded ?? 0,
   };
 }
 
@@ -117,7 +122,7 @@ export type SaleNames = { userName: string | null; customerName: string | null }
 
 export function toSale(
   row: SaleRow,
-  lines: readonly LineRow[],
+  lines: readonly (LineRow & { refunded?: number })[],
   payments: readonly PaymentRow[],
   names: SaleNames,
 ): Sale {
@@ -146,10 +151,13 @@ export function saleRow(db: Database, id: string): SaleRow | undefined {
   return prep<[string], SaleRow>(db, 'SELECT * FROM sales WHERE id = ?').get(id);
 }
 
-export function saleLines(db: Database, saleId: string): LineRow[] {
-  return prep<[string], LineRow>(
+/** The ticket's lines, each with the sum of what its returns refunded (one query). */
+export function saleLines(db: Database, saleId: string): SavedLineRow[] {
+  return prep<[string], SavedLineRow>(
     db,
-    'SELECT * FROM sale_lines WHERE sale_id = ? ORDER BY line_no',
+    `SELECT l.*,
+       ifnull((SELECT sum(rl.amount) FROM return_lines rl WHERE rl.sale_line_id = l.id), 0) AS refunded
+     FROM sale_lines l WHERE l.sale_id = ? ORDER BY l.line_no`,
   ).all(saleId);
 }
 

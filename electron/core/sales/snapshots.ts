@@ -7,6 +7,8 @@ import type { LineRow, PaymentRow, SaleRow } from './rows.ts';
  * returned) and every payment. `sale.create` writes it as `after`, a return re-writes it with
  * `sale.return_applied`, and verify rebuilds it from the tables: any difference means a sale was
  * edited outside the app (a total lowered, a line deleted, a payment switched to another tender).
+ * A line's `refunded` (summed from return_lines) is left out on purpose: it is derived, and the
+ * return's own snapshot vouches for those amounts.
  */
 export function saleSnapshot(
   s: SaleRow,

@@ -7,7 +7,7 @@ import { ErrorBox } from '../../lib/fields.tsx';
 import { useQuery } from '../../lib/hooks.ts';
 import { t } from '../../lib/strings.ts';
 import { RefundFields, ReturnSubmit, type RefundChoice } from './RefundFields.tsx';
-import { readPicks, refundedByLine, refundFor, returnable } from './return-math.ts';
+import { readPicks, refundFor, returnable } from './return-math.ts';
 import type { SubmitReturn } from './ReturnsPage.tsx';
 
 const r = t.returns;
@@ -87,8 +87,7 @@ export function TicketReturn({
 
   const earlier = useQuery('sales.returns', { saleId: sale?.id ?? '' }, { enabled: sale !== null });
   const returns = sale && earlier.data ? earlier.data : [];
-  const refunded = sale ? refundedByLine(sale, returns) : new Map<string, number>();
-  const picks = sale ? readPicks(sale, qtys, refunded) : null;
+  const picks = sale ? readPicks(sale, qtys) : null;
 
   async function go() {
     if (!sale || !picks) return;
@@ -160,13 +159,7 @@ export function TicketReturn({
                 let amount = 0;
                 try {
                   amount =
-                    typed.trim() === ''
-                      ? 0
-                      : refundFor(
-                          line,
-                          parseQuantity(typed, line.unit),
-                          refunded.get(line.id) ?? 0,
-                        );
+                    typed.trim() === '' ? 0 : refundFor(line, parseQuantity(typed, line.unit));
                 } catch {
                   amount = 0;
                 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ReturnRecord, Sale, SaleLine } from '../../../shared/contract/index.ts';
-import { readPicks, refundedByLine, refundFor, returnable } from './return-math.ts';
+import type { Sale, SaleLine } from '../../../shared/contract/index.ts';
+import { readPicks, refundFor, returnable } from './return-math.ts';
 
 const line = (over: Partial<SaleLine>): SaleLine => ({
   id: 'l1',
@@ -19,6 +19,7 @@ const line = (over: Partial<SaleLine>): SaleLine => ({
   belowCost: false,
   withoutStock: false,
   returnedQty: 0,
+  refunded: 0,
   ...over,
 });
 
@@ -47,8 +48,8 @@ describe('returning part of a sale', () => {
   });
 
   it('gives the last part whatever the earlier returns left, to the centavo', () => {
-    const l = line({ returnedQty: 2000 });
-    expect(refundFor(l, 1000, 2_700_01)).toBe(1_350_00);
+    const l = line({ returnedQty: 2000, refunded: 2_700_01 });
+    expect(refundFor(l, 1000)).toBe(1_350_00);
   });
 
   it('reads typed quantities, kg with a comma', () => {
@@ -68,11 +69,30 @@ describe('returning part of a sale', () => {
     expect(!r.ok && r.lineId).toBe('l1');
   });
 
-  it('knows what earlier returns gave back for each line', () => {
-    const s = { ...sale, lines: [line({ returnedQty: 1000 }), queso] } as Sale;
-    const earlier = {
-      lines: [{ productId: 'p1', description: 'x', qty: 1000, unit: 'u', amount: 1_350_00 }],
-    } as ReturnRecord;
-    expect(refundedByLine(s, [earlier])).toEqual(new Map([['l1', 1_350_00]]));
+  it('empties each line of a product sold twice with what that line refunded', () => {
+    // Same product on two lines at different prices: the first line went back 1 of 3 earlier
+    // (1 350,00), the second 1 of 2 (333,34 of 666,67). Emptying each takes its own remainder.
+    const first = line({ returnedQty: 1000, refunded: 1_350_00 });
+    const second = line({
+      id: 'l3',
+      lineNo: 3,
+      qty: 2000,
+      unitPrice: 333_34,
+      discountBp: 0,
+      total: 666_67,
+      returnedQty: 1000,
+      refunded: 333_34,
+    });
+    const s = { ...sale, lines: [first, queso, second] } as Sale;
+    expect(readPicks(s, { l1: '2', l3: '1' })).toEqual({
+      ok: true,
+      picks: [
+        { saleLineId: 'l1', qty: 2000 },
+        { saleLineId: 'l3', qty: 1000 },
+      ],
+      total: 4_050_01 - 1_350_00 + (666_67 - 333_34),
+    });
+    // Part of a line stays in proportion, whatever the other line refunded.
+    expect(refundFor(first, 1000)).toBe(1_350_00);
   });
 });

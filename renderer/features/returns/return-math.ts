@@ -1,4 +1,4 @@
-import type { ReturnRecord, Sale, SaleLine } from '../../../shared/contract/index.ts';
+import type { Sale, SaleLine } from '../../../shared/contract/index.ts';
 import { parseQuantity } from '../../../shared/domain/money.ts';
 
 /** What can still be returned of a sold line, thousandths. */
@@ -8,42 +8,16 @@ export function returnable(line: SaleLine): number {
 
 /**
  * The refund for part of a line, as the core computes it: the line's total in proportion, and
- * the return that empties the line takes whatever is left of it, so a full void gives back
- * exactly what was charged.
+ * the return that empties the line takes whatever is left of it (the total minus what earlier
+ * returns of that very line refunded), so a full void gives back exactly what was charged.
  */
 export function refundFor(
-  line: Pick<SaleLine, 'qty' | 'returnedQty' | 'total'>,
+  line: Pick<SaleLine, 'qty' | 'returnedQty' | 'total' | 'refunded'>,
   qty: number,
-  refundedSoFar = 0,
 ): number {
   if (qty <= 0) return 0;
-  if (qty === line.qty - line.returnedQty) return line.total - refundedSoFar;
+  if (qty === line.qty - line.returnedQty) return line.total - line.refunded;
   return Math.round((line.total * qty) / line.qty);
-}
-
-/**
- * What earlier returns already gave back per line. Return records name the product, not the
- * line: exact when the product is on one line only, else an estimate in proportion.
- */
-export function refundedByLine(sale: Sale, returns: readonly ReturnRecord[]): Map<string, number> {
-  const byProduct = new Map<string, number>();
-  for (const r of returns) {
-    for (const l of r.lines)
-      byProduct.set(l.productId, (byProduct.get(l.productId) ?? 0) + l.amount);
-  }
-  const out = new Map<string, number>();
-  for (const line of sale.lines) {
-    if (line.returnedQty === 0) continue;
-    const single = sale.lines.filter((l) => l.productId === line.productId).length === 1;
-    const known = byProduct.get(line.productId);
-    out.set(
-      line.id,
-      single && known !== undefined
-        ? known
-        : Math.round((line.total * line.returnedQty) / line.qty),
-    );
-  }
-  return out;
 }
 
 export type ReturnPick = { saleLineId: string; qty: number };
@@ -55,7 +29,6 @@ export type ReturnPick = { saleLineId: string; qty: number };
 export function readPicks(
   sale: Sale,
   typed: Readonly<Record<string, string>>,
-  refunded: ReadonlyMap<string, number> = new Map(),
 ): { ok: true; picks: ReturnPick[]; total: number } | { ok: false; error: string; lineId: string } {
   const picks: ReturnPick[] = [];
   let total = 0;
@@ -77,7 +50,7 @@ export function readPicks(
       };
     }
     picks.push({ saleLineId: line.id, qty });
-    total += refundFor(line, qty, refunded.get(line.id) ?? 0);
+    total += refundFor(line, qty);
   }
   return { ok: true, picks, total };
 }

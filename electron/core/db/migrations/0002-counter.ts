@@ -154,6 +154,7 @@ export const counter: Migration = {
         qty          INTEGER NOT NULL CHECK (qty > 0),
         amount       INTEGER NOT NULL
       ) STRICT;
+      CREATE INDEX return_lines_sale_line ON return_lines (sale_line_id);
 
       CREATE TABLE return_refunds (
         return_id TEXT NOT NULL REFERENCES returns (id),
