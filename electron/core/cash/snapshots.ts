@@ -131,16 +131,13 @@ export function toCustomer(r: CustomerRow): Customer {
   };
 }
 
-/** The balance is in it on purpose: it is the figure someone would be tempted to lower. */
+/**
+ * The customer as shown, less the id. The balance is in it on purpose: it is the figure someone
+ * would be tempted to lower.
+ */
 export function customerSnapshot(r: CustomerRow): Record<string, unknown> {
-  return {
-    name: r.name,
-    document: r.document,
-    phone: r.phone,
-    creditLimit: r.credit_limit,
-    balance: r.balance,
-    active: r.active === 1,
-  };
+  const { id: _id, ...rest } = toCustomer(r);
+  return rest;
 }
 
 export function ledgerSnapshot(r: LedgerRow): Record<string, unknown> {

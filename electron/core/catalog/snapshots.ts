@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { IvaRateBp, Unit } from '../../../shared/contract/index.ts';
+import type { IvaRateBp, Product, Unit } from '../../../shared/contract/index.ts';
 import type { EntitySnapshots } from '../audit/verify.ts';
 import { prep } from '../db/statements.ts';
 
@@ -28,23 +28,7 @@ export type ProductRow = {
  * `after`, and verify rebuilds it from the table: a difference means the row was edited outside
  * the app. Timestamps are left out because they move without any change of meaning.
  */
-export type ProductData = {
-  sku: string | null;
-  plu: number | null;
-  name: string;
-  brand: string | null;
-  categoryId: string | null;
-  unit: Unit;
-  ivaRateBp: IvaRateBp;
-  cost: number;
-  costDate: number | null;
-  price: number;
-  minStock: number;
-  maxStock: number | null;
-  supplierCuit: string | null;
-  active: boolean;
-  barcodes: string[];
-};
+export type ProductData = Omit<Product, 'id' | 'categoryPath' | 'createdAt' | 'updatedAt'>;
 
 export function productData(row: ProductRow, barcodes: readonly string[]): ProductData {
   return {

@@ -275,10 +275,3 @@ export function pickApproval(
 export function approvalActionLabel(action: ApprovalAction): string {
   return ACTION_LABEL[action];
 }
-
-/** The approvals a call brought, by action, for the handler to pick from. */
-export function approvalsByAction(ctx: Ctx, ids: readonly string[]): Map<ApprovalAction, string[]> {
-  const map = new Map<ApprovalAction, string[]>();
-  for (const c of loadApprovals(ctx, ids)) map.set(c.action, [...(map.get(c.action) ?? []), c.id]);
-  return map;
-}
