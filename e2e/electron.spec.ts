@@ -1,24 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { _electron as electron } from '@playwright/test';
+import { buildElectron, installedElectron } from '../scripts/build.ts';
 import { expect, freshDataDir, ROOT, test } from './fixtures.ts';
 
-/** The Electron binary, where this machine has it (it is downloaded apart from npm install). */
-function electronBinary(): string | null {
-  const dir = path.join(ROOT, 'node_modules', 'electron');
-  const pathFile = path.join(dir, 'path.txt');
-  if (!fs.existsSync(pathFile)) return null;
-  const bin = path.join(dir, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
-  return fs.existsSync(bin) ? bin : null;
-}
-
-const bin = electronBinary();
+const bin = installedElectron();
 
 test.describe('desktop window', () => {
   test.skip(bin === null, 'este equipo no tiene el ejecutable de Electron');
 
   test('opens on the first-run screen with an isolated, sandboxed renderer', async () => {
-    const { buildElectron } = await import('../scripts/build.ts');
     await buildElectron();
     const app = await electron.launch({
       executablePath: bin ?? '',

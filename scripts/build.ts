@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,28 @@ export function rendererIsStale(): boolean {
     Math.max(newestMtime(path.join(ROOT, 'renderer')), newestMtime(path.join(ROOT, 'shared'))) >
     built
   );
+}
+
+const ELECTRON_PKG = path.join(ROOT, 'node_modules', 'electron');
+
+/**
+ * The Electron binary if this machine has it. It is downloaded apart from npm install, and
+ * requiring the `electron` package would try that download, so look at its files instead.
+ */
+export function installedElectron(): string | null {
+  const pathFile = path.join(ELECTRON_PKG, 'path.txt');
+  if (!fs.existsSync(pathFile)) return null;
+  const bin = path.join(ELECTRON_PKG, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
+  return fs.existsSync(bin) ? bin : null;
+}
+
+/** Runs the package's own download once; false when it cannot (no network, CI). */
+export function downloadElectron(): boolean {
+  const r = spawnSync(process.execPath, [path.join(ELECTRON_PKG, 'install.js')], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
+  return r.status === 0;
 }
 
 export async function buildRenderer(): Promise<void> {

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,27 +6,24 @@ import { parseArgs } from 'node:util';
 import { createCore } from '../electron/core/app.ts';
 import { defaultDataDir } from '../electron/core/paths.ts';
 import { startHost } from '../electron/host/server.ts';
-import { buildElectron, buildRenderer, rendererIsStale, RENDERER_OUT, ROOT } from './build.ts';
+import {
+  buildElectron,
+  buildRenderer,
+  downloadElectron,
+  installedElectron,
+  rendererIsStale,
+  RENDERER_OUT,
+  ROOT,
+} from './build.ts';
 
 const say = (s: string): void => void process.stdout.write(s + '\n');
 
-/** The Electron binary, if this machine has it (it is downloaded apart from npm install). */
+/** The Electron binary, downloading it once where the network allows (never in CI). */
 function electronBinary(): string | null {
-  const dir = path.join(ROOT, 'node_modules', 'electron');
-  const pathFile = path.join(dir, 'path.txt');
-  const find = (): string | null => {
-    if (!fs.existsSync(pathFile)) return null;
-    const bin = path.join(dir, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
-    return fs.existsSync(bin) ? bin : null;
-  };
-  const found = find();
+  const found = installedElectron();
   if (found || process.env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1' || process.env.CI) return found;
   say('Descargando Electron (solo la primera vez)…');
-  const r = spawnSync(process.execPath, [path.join(dir, 'install.js')], {
-    stdio: 'ignore',
-    timeout: 120_000,
-  });
-  return r.status === 0 ? find() : null;
+  return downloadElectron() ? installedElectron() : null;
 }
 
 const CHROMIUMS = [
