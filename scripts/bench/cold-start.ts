@@ -1,5 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 
@@ -7,7 +6,7 @@ export type ColdStart =
   | { ok: true; runs: number[]; hostReady: number[] }
   | { ok: false; reason: string };
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -17,22 +16,17 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** The built renderer, building it once when missing; a reason when it cannot be had. */
-export function ensureRenderer(root: string): string | null {
-  const index = path.join(root, 'dist', 'renderer', 'index.html');
-  if (fs.existsSync(index)) return null;
-  const config = path.join(root, 'renderer', 'vite.config.ts');
-  if (!fs.existsSync(config)) return 'no hay renderer/vite.config.ts para construir la interfaz';
-  const r = spawnSync('npx', ['vite', 'build', '--config', config], { cwd: root, encoding: 'utf8', timeout: 180_000 });
-  if (r.status !== 0 || !fs.existsSync(index)) {
-    const tail = `${r.stderr ?? ''}${r.stdout ?? ''}`.trim().split('\n').slice(-3).join(' | ');
-    return `la interfaz no se pudo construir: ${tail || `código ${String(r.status)}`}`;
-  }
-  return null;
+/** The real web host on a free port, quiet, with the given data folder. */
+export function spawnHost(root: string, dataDir: string): ChildProcess {
+  return spawn(
+    process.execPath,
+    [path.join(root, 'electron', 'host', 'index.ts'), '--data', dataDir, '--port', '0'],
+    { cwd: root, env: { ...process.env, CAJA_LOG: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
 }
 
 /** Resolves with the host's URL once it prints «Caja lista en <url>». */
-function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
+export function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
@@ -53,7 +47,7 @@ function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
   });
 }
 
-function stop(child: ChildProcess): Promise<void> {
+export function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
@@ -75,8 +69,7 @@ export async function measureColdStart(opts: {
   dataDir: string;
   runs: number;
 }): Promise<ColdStart> {
-  const reason = ensureRenderer(opts.root);
-  if (reason) return { ok: false, reason };
+  // The caller builds the renderer when it is stale (scripts/build.ts).
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -90,11 +83,7 @@ export async function measureColdStart(opts: {
       const context = await browser.newContext();
       const page = await context.newPage();
       const started = performance.now();
-      const child = spawn(
-        process.execPath,
-        [path.join(opts.root, 'electron', 'host', 'index.ts'), '--data', opts.dataDir, '--port', '0'],
-        { cwd: opts.root, env: { ...process.env, CAJA_LOG: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] },
-      );
+      const child = spawnHost(opts.root, opts.dataDir);
       try {
         const url = await waitForUrl(child, 30_000);
         hostReady.push(performance.now() - started);

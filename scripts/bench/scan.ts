@@ -1,17 +1,8 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, spawnHost, stop, waitForUrl } from './cold-start.ts';
 import { percentile } from './stats.ts';
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+
 
 export type ScanResult = { ok: true; samples: number[] } | { ok: false; reason: string };
 
@@ -28,24 +19,9 @@ export async function measureScanToLine(opts: {
   pin: string;
 }): Promise<ScanResult> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const child = spawn(
-    process.execPath,
-    [path.join(opts.root, 'electron', 'host', 'index.ts'), '--data', opts.dataDir, '--port', '0'],
-    { cwd: opts.root, env: { ...process.env, CAJA_LOG: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawnHost(opts.root, opts.dataDir);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error('el host no arrancó')), 30_000);
-      child.stdout?.on('data', (b: Buffer) => {
-        out += b.toString();
-        const m = /Caja lista en (\S+)/.exec(out);
-        if (m?.[1]) {
-          clearTimeout(timer);
-          resolve(m[1]);
-        }
-      });
-    });
+    const url = await waitForUrl(child, 30_000);
     const page = await browser.newPage();
     await page.goto(url);
     await page.getByTestId(`login-user-${opts.ownerName}`).click();
@@ -75,7 +51,7 @@ export async function measureScanToLine(opts: {
     return { ok: false, reason: (err as Error).message.split('\n')[0] ?? 'error' };
   } finally {
     await browser.close();
-    child.kill('SIGTERM');
+    await stop(child);
   }
 }
 
