@@ -7,6 +7,7 @@ import { t } from '../../lib/strings.ts';
 import { useCart } from '../../stores/cart.ts';
 import { useCan } from '../../stores/session.ts';
 import {
+  exampleLabel,
   formToUpdate,
   layoutRowProblem,
   layoutRowsValid,
@@ -219,7 +220,7 @@ function CounterSettingsForm({
           onChange={(e) => setLabel(e.target.value)}
           inputMode="numeric"
           maxLength={20}
-          placeholder="2000101003472"
+          placeholder={exampleLabel(form.layouts)}
           aria-describedby="counter-label-result"
           data-testid="counter-label-test"
         />

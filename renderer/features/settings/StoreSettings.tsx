@@ -72,7 +72,7 @@ function StoreForm({ initial, onSaved }: { initial: Settings; onSaved(): void })
           onChange={(e) => setStoreCuit(e.target.value)}
           disabled={!canWrite}
           inputMode="numeric"
-          placeholder="30-71234567-8"
+          placeholder="30-71234567-1"
           data-testid="settings-store-cuit"
         />
       </label>

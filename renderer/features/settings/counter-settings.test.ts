@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { makeScaleBarcode } from '../../../shared/domain/barcode.ts';
 import {
   bpToPercent,
+  exampleLabel,
   formToUpdate,
   layoutRowProblem,
+  layoutToRow,
   layoutRowsValid,
   newLayoutRow,
   percentToBp,
@@ -153,5 +155,27 @@ describe('form ↔ settings', () => {
     expect(formToUpdate({ ...form, discountPercent: '5,5' })?.cashierDiscountLimitBp).toBe(550);
     expect(formToUpdate({ ...form, discountPercent: 'x' })).toBeNull();
     expect(formToUpdate({ ...form, layouts: [{ ...weight, prefix: '9' }] })).toBeNull();
+  });
+});
+
+describe('example label', () => {
+  it('is a label the first usable layout reads, or nothing without one', () => {
+    const grams = layoutToRow({
+      prefix: '20',
+      pluLength: 5,
+      valueKind: 'weight',
+      valueDecimals: 3,
+    });
+    const pesos = layoutToRow({ prefix: '21', pluLength: 5, valueKind: 'price', valueDecimals: 0 });
+    expect(testLabel(exampleLabel([grams, pesos]), [grams, pesos])).toMatchObject({
+      kind: 'weight',
+      row: 0,
+      milli: 347,
+    });
+    expect(testLabel(exampleLabel([pesos]), [pesos])).toMatchObject({
+      kind: 'price',
+      centavos: 308_800,
+    });
+    expect(exampleLabel([])).toBe('');
   });
 });

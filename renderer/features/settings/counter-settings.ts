@@ -1,5 +1,9 @@
 import type { PosSettings, ScaleLayoutSetting } from '../../../shared/contract/index.ts';
-import { isValidGtin, parseScaleBarcode } from '../../../shared/domain/barcode.ts';
+import {
+  isValidGtin,
+  makeScaleBarcode,
+  parseScaleBarcode,
+} from '../../../shared/domain/barcode.ts';
 
 /** Cash rounding steps the server accepts, in centavos (0 = no rounding). */
 export const ROUNDING_STEPS = [0, 100, 500, 1000, 5000, 10000] as const;
@@ -109,6 +113,27 @@ export function testLabel(text: string, rows: readonly LayoutRow[]): LabelTest {
   return parsed.weightMilli !== undefined
     ? { kind: 'weight', row, plu: parsed.plu, milli: parsed.weightMilli }
     : { kind: 'price', row, plu: parsed.plu, centavos: parsed.priceCentavos ?? 0 };
+}
+
+/**
+ * A label the first usable layout would print (PLU 101, about 347 g or $ 3.088), shown as the tester's
+ * example so it never contradicts the shop's own layouts.
+ */
+export function exampleLabel(rows: readonly LayoutRow[]): string {
+  const first = rows.findIndex((_, i) => layoutRowProblem(rows, i) === null);
+  const row = rows[first];
+  if (row === undefined) return '';
+  const layout = rowToLayout(row);
+  // Coarser layouts cannot carry 347 g: take the first value the field can hold.
+  const values = layout.valueKind === 'weight' ? [347, 350, 500, 1000] : [308_800];
+  for (const value of values) {
+    try {
+      return makeScaleBarcode(layout, 101, value);
+    } catch {
+      // not representable in this layout: try the next
+    }
+  }
+  return '';
 }
 
 /** The update sent to `sales.updateSettings`. */
