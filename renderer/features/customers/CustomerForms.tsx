@@ -191,11 +191,6 @@ export function CustomerPayment({ customer, onDone }: { customer: Customer; onDo
   );
 }
 
-function parseSignedMoney(text: string): number {
-  const s = text.trim();
-  return s.startsWith('-') ? -parseMoney(s.slice(1)) : parseMoney(s);
-}
-
 export function CustomerAdjust({ customer, onDone }: { customer: Customer; onDone(): void }) {
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
@@ -206,7 +201,8 @@ export function CustomerAdjust({ customer, onDone }: { customer: Customer; onDon
     clear();
     let cents: number;
     try {
-      cents = parseSignedMoney(amount);
+      // parseMoney takes the sign: «-500» lowers the balance.
+      cents = parseMoney(amount);
     } catch (err) {
       return fail(errorMessage(err));
     }
