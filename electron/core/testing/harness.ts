@@ -1,10 +1,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ChannelName, InputOf, OutputOf, Result } from '../../../shared/contract/index.ts';
+import type {
+  AppErrorShape,
+  AppEvent,
+  ChannelName,
+  InputOf,
+  Location,
+  OutputOf,
+  Product,
+  Result,
+  Role,
+} from '../../../shared/contract/index.ts';
 import { sequentialIds } from '../../../shared/domain/uuid.ts';
 import { createCore, type Core, type CoreOptions } from '../app.ts';
-import type { Caller } from '../context.ts';
+import type { Caller, Deps } from '../context.ts';
 
 /** A fixed clock tests can move forward. */
 export function testClock(start = Date.UTC(2026, 2, 10, 13, 0, 0)): {
@@ -13,6 +23,12 @@ export function testClock(start = Date.UTC(2026, 2, 10, 13, 0, 0)): {
 } {
   let t = start;
   return { now: () => t, advance: (ms) => void (t += ms) };
+}
+
+/** A clock that moves `stepMs` forward at every reading, so each write gets its own time. */
+export function tickingClock(start: number, stepMs = 1000): () => number {
+  let t = start;
+  return () => (t += stepMs);
 }
 
 export function tempDataDir(prefix = 'caja-test-'): string {
@@ -80,12 +96,70 @@ export function openTestStore(opts: Partial<CoreOptions> & { owner?: boolean } =
 /** A store with its owner (PIN 1234) created, as after the first-run screen. */
 export async function openStoreWithOwner(
   opts: Partial<CoreOptions> = {},
-): Promise<TestStore & { ownerId: string }> {
-  const store = openTestStore(opts);
-  const session = await store.call('auth.setupOwner', {
+  owner: { storeName: string; ownerName: string } = {
     storeName: 'Almacén Don Pepe',
     ownerName: 'Marta',
-    pin: '1234',
-  });
+  },
+): Promise<TestStore & { ownerId: string }> {
+  const store = openTestStore(opts);
+  const session = await store.call('auth.setupOwner', { ...owner, pin: '1234' });
   return { ...store, ownerId: session.user?.id ?? '' };
+}
+
+/**
+ * A store as an owner leaves it after the first run: Salón and Depósito, the events it emitted,
+ * and helpers for products, users with a role, refused calls and row counts.
+ */
+export type ShopStore = TestStore & {
+  ownerId: string;
+  deps: Deps;
+  salon: Location;
+  deposito: Location;
+  events: AppEvent[];
+  fail<C extends ChannelName>(
+    channel: C,
+    input: InputOf<C>,
+    caller?: Caller,
+  ): Promise<AppErrorShape>;
+  product(name: string, extra?: Partial<InputOf<'catalog.create'>>): Promise<Product>;
+  /** A logged-in session for a new user with that role (PIN 4321). */
+  login(name: string, role: Role): Promise<Caller>;
+  /** Rows in a table, to prove a refused command wrote nothing. */
+  rows(table: string): number;
+};
+
+export async function openShopStore(opts: Partial<CoreOptions> = {}): Promise<ShopStore> {
+  // Its own owner name: these stores' tests create a «Marta» of their own.
+  const store = await openStoreWithOwner(opts, { storeName: 'Almacén Test', ownerName: 'Dueña' });
+  const events: AppEvent[] = [];
+  store.core.subscribe((e) => events.push(e));
+  const deps = store.core.deps();
+  const locations = await store.call('stock.locations', {});
+  const salon = locations.find((l) => l.name === 'Salón');
+  const deposito = locations.find((l) => l.name === 'Depósito');
+  if (!deps || !salon || !deposito) throw new Error('la tienda no quedó lista');
+  const close = store.close;
+  return {
+    ...store,
+    deps,
+    salon,
+    deposito,
+    events,
+    async fail(channel, input, caller = store.system) {
+      const r = await store.attempt(channel, input, caller);
+      if (r.ok) throw new Error(`${channel} tendría que haber fallado`);
+      return r.error;
+    },
+    product: (name, extra = {}) => store.call('catalog.create', { name, price: 100_00, ...extra }),
+    async login(name, role) {
+      const user = await store.call('users.create', { name, role, pin: '4321' });
+      return store.loginAs(user.id, '4321');
+    },
+    rows: (table) =>
+      (deps.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
+    close() {
+      close();
+      fs.rmSync(store.dataDir, { recursive: true, force: true });
+    },
+  };
 }
