@@ -13,6 +13,17 @@ export type EntitySnapshots = {
   snapshotAll(db: Database): Map<string, unknown>;
 };
 
+/** Every row of a table with a text `id`, snapshotted: the usual `snapshotAll`. */
+export function snapshotRows<R extends { id: string }>(
+  db: Database,
+  table: string,
+  snap: (r: R) => unknown,
+): Map<string, unknown> {
+  const map = new Map<string, unknown>();
+  for (const r of db.prepare<[], R>(`SELECT * FROM ${table}`).iterate()) map.set(r.id, snap(r));
+  return map;
+}
+
 function walkChain(db: Database): { checked: number; firstBroken: AuditProblem | null } {
   const rows = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq').iterate();
   let prev: AuditRow | null = null;

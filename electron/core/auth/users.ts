@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Role, UserSummary } from '../../../shared/contract/index.ts';
-import type { EntitySnapshots } from '../audit/verify.ts';
+import { snapshotRows, type EntitySnapshots } from '../audit/verify.ts';
 import { prep } from '../db/statements.ts';
 
 export type UserRow = {
@@ -55,11 +55,5 @@ export function countUsers(db: Database): number {
 export const userEntity: EntitySnapshots = {
   entity: 'user',
   label: 'El usuario',
-  snapshotAll(db) {
-    const map = new Map<string, unknown>();
-    for (const row of db.prepare<[], UserRow>('SELECT * FROM users').iterate()) {
-      map.set(row.id, userSnapshot(row));
-    }
-    return map;
-  },
+  snapshotAll: (db) => snapshotRows<UserRow>(db, 'users', userSnapshot),
 };

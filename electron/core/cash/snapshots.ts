@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3';
 import type {
   CashMovementKind,
   CashSession,
@@ -6,7 +5,7 @@ import type {
   Customer,
   CustomerLedgerEntry,
 } from '../../../shared/contract/index.ts';
-import type { EntitySnapshots } from '../audit/verify.ts';
+import { snapshotRows, type EntitySnapshots } from '../audit/verify.ts';
 
 /**
  * Rows of the drawer and customer tables, and what the audit log records of them. Each
@@ -157,37 +156,27 @@ export function ledgerSnapshot(r: LedgerRow): Record<string, unknown> {
   };
 }
 
-function snapshotTable<R extends { id: string }>(
-  db: Database,
-  table: string,
-  snap: (r: R) => unknown,
-): Map<string, unknown> {
-  const map = new Map<string, unknown>();
-  for (const r of db.prepare<[], R>(`SELECT * FROM ${table}`).iterate()) map.set(r.id, snap(r));
-  return map;
-}
-
 export const customerEntity: EntitySnapshots = {
   entity: 'customer',
   label: 'El cliente',
-  snapshotAll: (db) => snapshotTable<CustomerRow>(db, 'customers', customerSnapshot),
+  snapshotAll: (db) => snapshotRows<CustomerRow>(db, 'customers', customerSnapshot),
 };
 
 export const cashSessionEntity: EntitySnapshots = {
   entity: 'cash_session',
   label: 'La sesión de caja',
-  snapshotAll: (db) => snapshotTable<CashSessionRow>(db, 'cash_sessions', cashSessionSnapshot),
+  snapshotAll: (db) => snapshotRows<CashSessionRow>(db, 'cash_sessions', cashSessionSnapshot),
 };
 
 /** Append-only rows; register them with verify to also catch a withdrawal edited afterwards. */
 export const cashMovementEntity: EntitySnapshots = {
   entity: 'cash_movement',
   label: 'El movimiento de caja',
-  snapshotAll: (db) => snapshotTable<CashMovementRow>(db, 'cash_movements', cashMovementSnapshot),
+  snapshotAll: (db) => snapshotRows<CashMovementRow>(db, 'cash_movements', cashMovementSnapshot),
 };
 
 export const customerLedgerEntity: EntitySnapshots = {
   entity: 'customer_ledger',
   label: 'El movimiento de cuenta corriente',
-  snapshotAll: (db) => snapshotTable<LedgerRow>(db, 'customer_ledger', ledgerSnapshot),
+  snapshotAll: (db) => snapshotRows<LedgerRow>(db, 'customer_ledger', ledgerSnapshot),
 };

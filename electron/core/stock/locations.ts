@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Location } from '../../../shared/contract/index.ts';
-import type { EntitySnapshots } from '../audit/verify.ts';
+import { snapshotRows, type EntitySnapshots } from '../audit/verify.ts';
 import type { Ctx } from '../context.ts';
 import { conflict } from '../errors.ts';
 
@@ -57,10 +57,5 @@ export function createDefaultLocations(ctx: Ctx): void {
 export const locationEntity: EntitySnapshots = {
   entity: 'location',
   label: 'La ubicación',
-  snapshotAll(db) {
-    const map = new Map<string, unknown>();
-    for (const r of db.prepare<[], LocationRow>('SELECT * FROM locations').iterate())
-      map.set(r.id, snapshot(r));
-    return map;
-  },
+  snapshotAll: (db) => snapshotRows<LocationRow>(db, 'locations', snapshot),
 };
