@@ -1,5 +1,11 @@
-import { formatIvaRate, formatMoney, formatQuantity } from '../../shared/domain/money.ts';
+import {
+  formatIvaRate,
+  formatMoney,
+  formatQuantity,
+  parseMoney,
+} from '../../shared/domain/money.ts';
 import type { Unit } from '../../shared/contract/index.ts';
+import { errorMessage } from './api.ts';
 
 export { formatIvaRate, formatMoney, formatQuantity };
 
@@ -58,4 +64,23 @@ export function signedQuantity(milli: number, unit: Unit): string {
 /** An amount as typed into a form ("1.234,50"), parseable by parseMoney. */
 export function moneyInput(centavos: number): string {
   return formatMoney(centavos).replace(/^(-?)\$\s*/, '$1');
+}
+
+/**
+ * An amount typed in pesos plus its required reason, as the small cash and account forms take
+ * them: the centavos and the trimmed reason, or the Spanish message to show.
+ */
+export function readAmountAndReason(
+  amount: string,
+  reason: string,
+  reasonRequired: string,
+): { ok: true; cents: number; reason: string } | { ok: false; message: string } {
+  let cents: number;
+  try {
+    cents = parseMoney(amount);
+  } catch (err) {
+    return { ok: false, message: errorMessage(err) };
+  }
+  const why = reason.trim();
+  return why === '' ? { ok: false, message: reasonRequired } : { ok: true, cents, reason: why };
 }

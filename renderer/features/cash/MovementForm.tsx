@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { parseMoney } from '../../../shared/domain/money.ts';
-import { call, errorMessage } from '../../lib/api.ts';
+import { call } from '../../lib/api.ts';
 import {
   FormResult,
   MoneyField,
@@ -8,7 +7,7 @@ import {
   SubmitActions,
   TextField,
 } from '../../lib/fields.tsx';
-import { formatMoney } from '../../lib/format.ts';
+import { formatMoney, readAmountAndReason } from '../../lib/format.ts';
 import { useFormSubmit } from '../../lib/hooks.ts';
 import { MOVEMENT_KIND_LABEL, t } from '../../lib/strings.ts';
 
@@ -26,15 +25,10 @@ export function MovementForm({ onDone }: { onDone(): void }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     clear();
-    let cents: number;
-    try {
-      cents = parseMoney(amount);
-    } catch (err) {
-      return fail(errorMessage(err));
-    }
-    if (reason.trim() === '') return fail(t.move.reasonRequired);
+    const read = readAmountAndReason(amount, reason, t.move.reasonRequired);
+    if (!read.ok) return fail(read.message);
     await run(async () => {
-      const m = await call('cash.movement', { kind, amount: cents, reason: reason.trim() });
+      const m = await call('cash.movement', { kind, amount: read.cents, reason: read.reason });
       succeed(c.movementDone(MOVEMENT_KIND_LABEL[m.kind], formatMoney(m.amount)));
       setAmount('');
       setReason('');

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Customer } from '../../../shared/contract/index.ts';
 import { parseMoney } from '../../../shared/domain/money.ts';
 import { call, errorMessage } from '../../lib/api.ts';
-import { formatMoney, moneyInput } from '../../lib/format.ts';
+import { formatMoney, moneyInput, readAmountAndReason } from '../../lib/format.ts';
 import { useFormSubmit } from '../../lib/hooks.ts';
 import { TENDER_LABEL, t } from '../../lib/strings.ts';
 import {
@@ -199,25 +199,21 @@ export function CustomerAdjust({ customer, onDone }: { customer: Customer; onDon
   async function submit(e: FormEvent) {
     e.preventDefault();
     clear();
-    let cents: number;
-    try {
-      // parseMoney takes the sign: «-500» lowers the balance.
-      cents = parseMoney(amount);
-    } catch (err) {
-      return fail(errorMessage(err));
-    }
-    if (reason.trim() === '') return fail(t.move.reasonRequired);
+    // parseMoney takes the sign: «-500» lowers the balance.
+    const read = readAmountAndReason(amount, reason, t.move.reasonRequired);
+    if (!read.ok) return fail(read.message);
+    const { cents } = read;
     await run(async () => {
       const approval = await requestApproval('customer.adjust', {
         summary: `${customer.name}: ${formatMoney(cents)}`,
-        reason: reason.trim(),
+        reason: read.reason,
         details: { customerId: customer.id, amount: cents },
       });
       if (!approval) return;
       await call('customers.adjust', {
         customerId: customer.id,
         amount: cents,
-        reason: reason.trim(),
+        reason: read.reason,
         approvalId: approval.id,
       });
       succeed(cu.adjusted);
