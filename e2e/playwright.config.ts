@@ -18,6 +18,8 @@ export default defineConfig({
     viewport: { width: 1366, height: 820 },
     locale: 'es-AR',
     timezoneId: 'America/Argentina/Buenos_Aires',
+    actionTimeout: 15_000,
+    navigationTimeout: 20_000,
     screenshot: 'only-on-failure',
     trace: 'off',
     launchOptions: {

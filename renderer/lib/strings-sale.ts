@@ -165,6 +165,7 @@ export const saleStrings = {
     print: 'Imprimir',
     close: 'Cerrar (Esc)',
     hint: 'La impresora no está conectada a esta ventana: imprimí desde el navegador.',
+    notConnected: 'la impresora no está conectada a esta ventana; usá «Ver / reimprimir ticket».',
   },
 
   customerPicker: {

@@ -97,12 +97,19 @@ export function SaleScreen() {
     if (approval) cart().reset();
   }
 
+  /**
+   * After a sale the receipt goes to the printer without stopping the counter: where this window
+   * has no printer, the done panel says so and «Ver / reimprimir» opens the preview. A preview
+   * that opened by itself would take the focus and swallow the next customer's first scan.
+   */
   async function print(saleId: string, reprint: boolean) {
     setPrintError(null);
     try {
       const r = await call('sales.print', { saleId, reprint });
-      if (!r.printed) setReceipt(r.receipt);
-      else if (r.message) setPrintError(r.message);
+      if (r.printed) {
+        if (r.message) setPrintError(r.message);
+      } else if (reprint) setReceipt(r.receipt);
+      else setPrintError(r.message ?? t.receipt.notConnected);
     } catch (e) {
       setPrintError(errorMessage(e));
     }
