@@ -8,6 +8,7 @@ import type {
 } from '../../shared/contract/index.ts';
 import type { Actor, AuditWriter } from './audit/log.ts';
 import type { EntitySnapshots } from './audit/verify.ts';
+import type { InvoiceReader } from './invoices/reader-types.ts';
 import type { Logger } from './logger.ts';
 
 export type SessionState = {
@@ -53,6 +54,8 @@ export type Deps = {
   scratch: Map<string, unknown>;
   auditedEntities: EntitySnapshots[];
   devices: Devices;
+  /** Reads supplier invoices in worker threads (OCR never runs on the counter's thread). */
+  reader: InvoiceReader;
 };
 
 export type Ctx = Deps & {

@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'cash.reports',
   'customers.read',
   'customers.write',
+  'invoices.read',
+  'invoices.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,6 +52,8 @@ const SUPERVISOR: readonly Permission[] = [
   'audit.read',
   'cash.reports',
   'customers.write',
+  'invoices.read',
+  'invoices.write',
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {

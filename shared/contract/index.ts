@@ -7,6 +7,7 @@ import { stockChannels } from './stock.ts';
 import { salesChannels } from './sales.ts';
 import { cashChannels } from './cash.ts';
 import { systemChannels } from './system.ts';
+import { invoiceChannels } from './invoices.ts';
 
 export * from './channel.ts';
 export type * from './types.ts';
@@ -16,6 +17,10 @@ export type * from './sales-types.ts';
 export { APPROVAL_ACTIONS, DENOMINATIONS, TENDERS } from './sales-types.ts';
 export { productInputSchema } from './catalog.ts';
 export type { ProductInput } from './catalog.ts';
+export type * from './invoice-types.ts';
+export { INVOICE_KINDS, INVOICE_LETTERS } from './invoice-types.ts';
+export type * from './invoices.ts';
+export { invoiceDataSchema, invoiceItemSchema } from './invoices.ts';
 
 export const contract = {
   ...systemChannels,
@@ -24,6 +29,7 @@ export const contract = {
   ...stockChannels,
   ...salesChannels,
   ...cashChannels,
+  ...invoiceChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,23 @@
+import type { Extraction } from '../../../shared/contract/index.ts';
+
+/** A page image kept for the review screen, content-addressed. */
+export type PageImage = { sha: string; png: Buffer };
+
+export type ReadResult = { extraction: Extraction; images: PageImage[] };
+
+export type ReadOptions = {
+  /** Names the job for `invoices.cancel` and the progress events. */
+  jobId: string;
+  onProgress?: (done: number, total: number) => void;
+};
+
+/**
+ * Turns a supplier's file into an extraction, off the main thread. Errors are AppErrors with a
+ * Spanish message (corrupt file, too big, too many pages, password, no invoice, time limit).
+ */
+export type InvoiceReader = {
+  read(bytes: Buffer, fileName: string, opts: ReadOptions): Promise<ReadResult>;
+  /** Stops a running read; its promise rejects with a 'cancelled' AppError. */
+  cancel(jobId: string): boolean;
+  close(): Promise<void>;
+};
