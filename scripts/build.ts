@@ -55,6 +55,9 @@ export async function buildRenderer(): Promise<void> {
   await build({ configFile: path.join(ROOT, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
 }
 
+/** Native or self-locating packages the invoice reader loads from node_modules at run time. */
+const READER_PACKAGES = ['sharp', '@napi-rs/canvas', 'tesseract.js', 'pdfjs-dist', 'jsqr'];
+
 /** Bundles the Electron main process and the sandboxed preload (one CommonJS file each). */
 export async function buildElectron(): Promise<void> {
   const esbuild = await import('esbuild');
@@ -66,12 +69,22 @@ export async function buildElectron(): Promise<void> {
     sourcemap: true,
     logLevel: 'warning' as const,
     external: ['electron'],
+    // Source-relative paths (the reader's worker, the OCR data) come from CAJA_READER_WORKER and
+    // CAJA_TESSDATA in the bundle, which the main process sets before anything reads them.
+    define: { 'import.meta.url': '"file:///bundled"' },
   };
   await esbuild.build({
     ...common,
     entryPoints: [path.join(ROOT, 'electron', 'main', 'index.ts')],
     outfile: path.join(ELECTRON_OUT, 'main.cjs'),
-    external: ['electron', 'better-sqlite3', 'electron-updater'],
+    external: ['electron', 'better-sqlite3', 'electron-updater', ...READER_PACKAGES],
+  });
+  // Supplier invoices are read in worker threads: their own bundle, started by the core.
+  await esbuild.build({
+    ...common,
+    entryPoints: [path.join(ROOT, 'electron', 'workers', 'invoice-reader.ts')],
+    outfile: path.join(ELECTRON_OUT, 'invoice-reader.cjs'),
+    external: READER_PACKAGES,
   });
   await esbuild.build({
     ...common,

@@ -6,6 +6,7 @@ import type { Result } from '../../shared/contract/index.ts';
 import { createCore, type Core } from '../core/app.ts';
 import { defaultDataDir } from '../core/paths.ts';
 import { COMMANDS, runCommand, type CliIo } from './commands.ts';
+import { extractCommand } from './invoices.ts';
 
 const HELP = `Caja — línea de comandos
 
@@ -26,6 +27,9 @@ Comandos:
                                      ventas por renglón para el contador (días de Buenos Aires)
   demo-data [--products N] [--days D] [--seed S]
                                      carga un catálogo y un historial de ejemplo
+  invoices extract <archivos...> --out <carpeta> [--workers N]
+                                     lee facturas (PDF, PNG, JPEG, TIFF) y escribe un JSON
+                                     por archivo (no necesita datos de la tienda)
   users list                         lista los usuarios
   users add --name <nombre> --role cajero|encargado|dueno --pin <pin>
                                      crea un usuario
@@ -66,6 +70,8 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      out: { type: 'string' },
+      workers: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -76,6 +82,8 @@ async function main(argv: string[]): Promise<number> {
     io.out(HELP);
     return values.help ? 0 : 2;
   }
+  // Reading invoices needs no store: it works anywhere, on any files.
+  if (group === 'invoices' && sub === 'extract') return await extractCommand(rest, values, io);
   const key = COMMANDS[`${group} ${sub ?? ''}`] ? `${group} ${sub ?? ''}` : group;
   const command = COMMANDS[key];
   if (!command) {

@@ -15,6 +15,11 @@ import { MIGRATIONS } from './db/migrations/index.ts';
 import { acquireInstanceLock, openDatabase } from './db/open.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createRegistry } from './registry.ts';
+import { invoiceHandlers } from './invoices/handlers.ts';
+import { lazyReader } from './invoices/lazy-reader.ts';
+import { createInvoiceReader } from './invoices/reader.ts';
+import type { InvoiceReader } from './invoices/reader-types.ts';
+import { costEntity, invoiceEntity, supplierCodeEntity, supplierEntity } from './invoices/rows.ts';
 import { stockHandlers } from './stock/handlers.ts';
 import { salesHandlers } from './sales/handlers.ts';
 import { saleEntity } from './sales/snapshots.ts';
@@ -43,6 +48,8 @@ export type CoreOptions = {
   logger?: Logger;
   /** Receipt printer and drawer, where the shell has them. */
   devices?: Devices;
+  /** Reads supplier invoices; by default the OCR reader, started on the first file. */
+  reader?: InvoiceReader;
 };
 
 export type Core = {
@@ -72,6 +79,10 @@ const AUDITED: EntitySnapshots[] = [
   cashSessionEntity,
   cashMovementEntity,
   customerLedgerEntity,
+  invoiceEntity,
+  supplierEntity,
+  supplierCodeEntity,
+  costEntity,
 ];
 
 const HANDLERS = [
@@ -82,6 +93,7 @@ const HANDLERS = [
   stockHandlers,
   salesHandlers,
   cashHandlers,
+  invoiceHandlers,
 ];
 
 export function createCore(opts: CoreOptions): Core {
@@ -91,6 +103,7 @@ export function createCore(opts: CoreOptions): Core {
   const version = opts.version ?? APP_VERSION;
   const registry = createRegistry(HANDLERS, log);
   const sessions = createSessionStore(now);
+  const reader = opts.reader ?? lazyReader(() => createInvoiceReader({ log }));
   const listeners = new Set<(e: AppEvent) => void>();
   const emit = (event: AppEvent): void => {
     for (const l of listeners) {
@@ -151,6 +164,7 @@ export function createCore(opts: CoreOptions): Core {
         scratch: new Map(),
         auditedEntities: AUDITED,
         devices: opts.devices ?? NO_DEVICES,
+        reader,
       };
       startCheckpoints(deps);
       failure = null;
@@ -237,6 +251,9 @@ export function createCore(opts: CoreOptions): Core {
       closing = true;
       if (checkpointTimer) clearInterval(checkpointTimer);
       listeners.clear();
+      reader
+        .close()
+        .catch((err: unknown) => log.warn('reader close failed', { error: String(err) }));
       if (deps) {
         try {
           deps.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -24,6 +24,13 @@ function dataDirFromArgs(): string {
 
 let core: Core | null = null;
 
+// The invoice reader runs as its own bundle beside this one and finds the Spanish OCR data in
+// the app's resources (inside the installer, or the repository when run from source).
+process.env.CAJA_READER_WORKER ??= path.join(__dirname, 'invoice-reader.cjs');
+process.env.CAJA_TESSDATA ??= app.isPackaged
+  ? path.join(process.resourcesPath, 'resources', 'tessdata')
+  : path.join(app.getAppPath(), 'resources', 'tessdata');
+
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
     width: 1366,

@@ -140,7 +140,10 @@ export const invoiceDataSchema = z
     date: dateSchema.optional(),
     issuer: partySchema,
     recipient: partySchema,
-    cae: z.string().regex(/^\d{14}$/, 'El CAE tiene 14 números').optional(),
+    cae: z
+      .string()
+      .regex(/^\d{14}$/, 'El CAE tiene 14 números')
+      .optional(),
     caeDue: dateSchema.optional(),
     currency: z.string().max(3).default('ARS'),
     netByRate: byRateSchema,
@@ -156,7 +159,8 @@ const lineChoiceSchema = z
   .object({
     index: z.number().int().min(0),
     productId: idSchema.nullable(),
-    packUnits: z.number().int().min(1).max(10_000).default(1),
+    /** Omitted: the pack size remembered with the supplier's code, else the one printed. */
+    packUnits: z.number().int().min(1).max(10_000).optional(),
   })
   .strict();
 

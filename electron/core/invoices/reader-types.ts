@@ -21,3 +21,10 @@ export type InvoiceReader = {
   cancel(jobId: string): boolean;
   close(): Promise<void>;
 };
+
+/** What the main thread sends a reader worker, and what comes back. */
+export type ReaderRequest = { id: string; bytes: Uint8Array; fileName: string; now: number };
+export type ReaderReply =
+  | { id: string; type: 'page'; done: number; total: number }
+  | { id: string; type: 'done'; result: ReadResult }
+  | { id: string; type: 'error'; code: string; message: string };

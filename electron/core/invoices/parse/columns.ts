@@ -1,0 +1,63 @@
+import type { Word } from '../read/geometry.ts';
+import type { Line } from './lines.ts';
+import { fold } from './numbers.ts';
+
+export type ColumnKind =
+  | 'code'
+  | 'desc'
+  | 'qty'
+  | 'unit'
+  | 'price'
+  | 'disc'
+  | 'discAmount'
+  | 'iva'
+  | 'amount'
+  | 'amountIva';
+
+/** One word's column, by its own text and the next word's ("P. Unit.", "Imp. Bonif."). */
+function kindOf(word: string, next: string): ColumnKind | null {
+  const w = fold(word);
+  const pair = `${w} ${fold(next)}`;
+  if (/^imp(?:orte)?\.?\s+bonif|^imp(?:orte)?\.?\s+desc/.test(pair)) return 'discAmount';
+  if (/^(c[oó]d(?:igo)?|cod\.?|sku|ean|art\.?|item)$|^c[oó]d/.test(w)) return 'code';
+  if (/descrip|producto|detalle|concepto|articulo|mercader/.test(w)) return 'desc';
+  if (/^cant/.test(w)) return 'qty';
+  if (/^(u\.?\s*m(?:ed)?\.?|unidad|unid\.?|u\.?m\.?|medida)$/.test(w)) return 'unit';
+  if (/precio|unit|^p\/u$|^p\.?u\.?$|unitario/.test(w)) return 'price';
+  if (/bonif|^desc\.?$|^dto\.?$|^dcto/.test(w)) return 'disc';
+  if (/^(iva|al[ií]c\.?|alicuota|% ?iva)$|al[ií]c/.test(w)) return 'iva';
+  if (/subtotal|importe|^total$|monto|^neto$/.test(w)) return 'amount';
+  return null;
+}
+
+const MIN_KINDS = 3;
+
+/** The column order of an items table from its header line, or null if the line is not one. */
+export function headerColumns(line: Line): ColumnKind[] | null {
+  const kinds: ColumnKind[] = [];
+  const words: Word[] = line.words;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]?.text ?? '';
+    const next = words[i + 1]?.text ?? '';
+    let k = kindOf(word, next);
+    if (k === 'discAmount') i++;
+    // "Subtotal c/IVA" after a first amount column is the line with IVA.
+    if (k === 'amount' && kinds.includes('amount')) k = 'amountIva';
+    if (k && kinds[kinds.length - 1] !== k && !(k === 'price' && kinds.includes('price'))) {
+      kinds.push(k);
+    }
+  }
+  const distinct = new Set(kinds);
+  if (distinct.size < MIN_KINDS || !distinct.has('desc')) return null;
+  if (!distinct.has('amount') && !distinct.has('price')) return null;
+  return kinds;
+}
+
+/** The first line that reads as an items table header, searching from the top. */
+export function findHeader(lines: Line[]): { index: number; columns: ColumnKind[] } | null {
+  for (const line of lines) {
+    const columns = headerColumns(line);
+    if (columns) return { index: line.index, columns };
+  }
+  return null;
+}

@@ -1,0 +1,295 @@
+import { isValidCuit } from '../../../../shared/domain/cuit.ts';
+import type { InvoiceKind, InvoiceLetter } from '../../../../shared/contract/index.ts';
+import { firstMatch, labelled, type Found } from './find.ts';
+import type { Line } from './lines.ts';
+import { allDates, digitsFix, fold, parseDate } from './numbers.ts';
+
+export type Header = {
+  kind?: Found<InvoiceKind>;
+  letter?: Found<InvoiceLetter>;
+  afipCode?: Found<number>;
+  pointOfSale?: Found<number>;
+  number?: Found<number>;
+  date?: Found<string>;
+  issuerName?: Found<string>;
+  issuerCuit?: Found<string>;
+  issuerIva?: Found<string>;
+  recipientName?: Found<string>;
+  recipientCuit?: Found<string>;
+  cae?: Found<string>;
+  caeDue?: Found<string>;
+};
+
+/** AFIP comprobante codes → letter and kind (handbook DOMAIN.md). */
+export const AFIP_CODES: Record<number, { letter: InvoiceLetter; kind: InvoiceKind }> = {
+  1: { letter: 'A', kind: 'factura' },
+  2: { letter: 'A', kind: 'nota_debito' },
+  3: { letter: 'A', kind: 'nota_credito' },
+  6: { letter: 'B', kind: 'factura' },
+  7: { letter: 'B', kind: 'nota_debito' },
+  8: { letter: 'B', kind: 'nota_credito' },
+  11: { letter: 'C', kind: 'factura' },
+  12: { letter: 'C', kind: 'nota_debito' },
+  13: { letter: 'C', kind: 'nota_credito' },
+};
+
+export function afipCodeFor(letter: InvoiceLetter, kind: InvoiceKind): number {
+  const base = { A: 1, B: 6, C: 11 }[letter];
+  return base + (kind === 'nota_debito' ? 1 : kind === 'nota_credito' ? 2 : 0);
+}
+
+const RECIPIENT =
+  /(se[nñ]or(?:\s*\(?es\)?)?|^sr\.?(?:\s*\(?es\)?)?\b|cliente|apellido y nombre|destinatario|comprador|facturar a|datos del cliente)/;
+const IVA_CONDITION =
+  /(iva responsable inscripto|responsable inscripto|responsable monotributo|monotributista social|monotributista|monotributo|iva exento|exento|consumidor final|no responsable|sujeto no categorizado)/;
+
+/** Index of the first line of the recipient's block (everything above is the issuer's). */
+function recipientStart(lines: Line[]): number {
+  for (const line of lines) {
+    if (line.page > 0) break;
+    if (line.segments.some((s) => RECIPIENT.test(fold(s.text)))) return line.index;
+  }
+  return -1;
+}
+
+const CUIT_RE = /(?<!\d)(\d{2})\s*[-–.\s]?\s*(\d{8})\s*[-–.\s]?\s*(\d)(?!\d)/;
+
+function readCuit(text: string): string | null {
+  const m = CUIT_RE.exec(digitsFix(text));
+  if (!m) return null;
+  const digits = `${m[1]}${m[2]}${m[3]}`;
+  return isValidCuit(digits) ? digits : null;
+}
+
+function cleanName(text: string): string | null {
+  const t = text
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s:.\-–]+|[\s:\-–]+$/g, '')
+    .trim();
+  if (t.length < 3 || !/[a-záéíóúñ]{2}/i.test(t)) return null;
+  if (/^(cuit|c\.u\.i\.t|domicilio|direcci|condici|iva|fecha)/i.test(fold(t))) return null;
+  return t;
+}
+
+function ivaCondition(text: string): string | null {
+  const m = IVA_CONDITION.exec(fold(text));
+  if (!m) return null;
+  // As printed: the same span of the original text.
+  const start = fold(text).indexOf(m[0]);
+  const printed = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(start, start + m[0].length);
+  return printed.length === m[0].length ? printed : m[0];
+}
+
+/** The biggest type in the issuer's block that reads like a name: the company's letterhead. */
+function letterhead(lines: Line[], end: number): Found<string> | null {
+  let best: Found<string> | null = null;
+  let bestScore = 0;
+  for (const line of lines.slice(0, Math.max(1, end))) {
+    if (line.page > 0) break;
+    for (const seg of line.segments) {
+      const f = fold(seg.text);
+      if (
+        /factura|nota de|original|duplicado|comprobante|^cod|^[abc]$|cuit|fecha|domicilio|punto de venta|ingresos|inicio|tel|www|@|responsable|^n[°º]?\s*\d/.test(
+          f,
+        )
+      )
+        continue;
+      const name = cleanName(seg.text);
+      if (!name || name.length > 60) continue;
+      const size = seg.words.reduce((s, w) => s + (w.y1 - w.y0), 0) / seg.words.length;
+      const company =
+        /\b(s\.?a\.?|s\.?r\.?l\.?|s\.?a\.?s\.?|hnos?\.?|y cia|distribuidora|mayorista)\b/.test(f)
+          ? 1.3
+          : 1;
+      const score = size * company;
+      if (score > bestScore) {
+        bestScore = score;
+        const conf = seg.words.reduce((s, w) => s + w.conf, 0) / seg.words.length;
+        best = { value: name, conf: conf * 0.9, boxes: [], line };
+      }
+    }
+  }
+  if (!best) return null;
+  // A trade name over "de Juan Pérez": the invoice is the person's (a monotributista).
+  for (const line of lines.slice(best.line.index + 1, best.line.index + 3)) {
+    const owner = line.segments.find((seg) => /^de\s+\p{Lu}/u.test(seg.text.trim()));
+    const name = owner ? cleanName(owner.text.trim().slice(3)) : null;
+    if (owner && name) {
+      const conf = owner.words.reduce((s, w) => s + w.conf, 0) / owner.words.length;
+      return { value: name, conf, boxes: [], line };
+    }
+  }
+  return best;
+}
+
+/** A party's name, not a heading that happens to sit where the name goes. */
+function partyName(text: string): string | null {
+  const name = cleanName(text);
+  if (!name) return null;
+  if (/^(comprobante|factura|nota|datos|original|duplicado|cliente|receptor)\b/.test(fold(name)))
+    return null;
+  return name;
+}
+
+export function readHeader(lines: Line[]): Header {
+  const h: Header = {};
+  const split = recipientStart(lines);
+  const issuerEnd = split >= 0 ? split : Math.min(lines.length, 14);
+
+  // Kind and letter: the AFIP code wins, then the words.
+  const code =
+    labelled(
+      lines,
+      /\bcod(?:igo)?\.?\s*(?:n[°ºo]?\.?)?\s*:?\s*$/,
+      (t) => {
+        const m = /^0*(\d{1,3})\b/.exec(digitsFix(t.trim()));
+        const n = m ? Number(m[1]) : NaN;
+        return AFIP_CODES[n] ? n : null;
+      },
+      { to: Math.min(lines.length, 20) },
+    ) ??
+    firstMatch(
+      lines,
+      /c[oó]d(?:igo)?\.?\s*(?:n[°º]?\.?)?\s*:?\s*0*(\d{1,3})\b/i,
+      (m) => {
+        const n = Number(m[1]);
+        return AFIP_CODES[n] ? n : null;
+      },
+      { to: Math.min(lines.length, 20) },
+    );
+  if (code) h.afipCode = code;
+
+  const kind = firstMatch(
+    lines,
+    /(nota\s+de\s+cr[eé]dito|nota\s+de\s+d[eé]bito|n\.\s*c(?:r[eé]dito)?\.?\b|factura)/i,
+    (m) => {
+      const f = fold(m[0]);
+      if (f.startsWith('nota de cr') || f.startsWith('n. c')) return 'nota_credito' as const;
+      if (f.startsWith('nota de d')) return 'nota_debito' as const;
+      return 'factura' as const;
+    },
+    { to: Math.min(lines.length, 20) },
+  );
+  if (kind) h.kind = kind;
+
+  const letter =
+    firstMatch(
+      lines,
+      /(?:factura|nota\s+de\s+cr[eé]dito|nota\s+de\s+d[eé]bito)\s*["“(]?([ABC])\b/i,
+      (m) => (m[1]?.toUpperCase() as InvoiceLetter | undefined) ?? null,
+      { to: Math.min(lines.length, 20) },
+    ) ??
+    firstMatch(lines, /^([ABC])$/, (m) => (m[1] as InvoiceLetter | undefined) ?? null, {
+      to: Math.min(lines.length, 14),
+    });
+  if (letter) h.letter = letter;
+
+  // Point of sale and number: "0003-00012345", or the two labelled fields.
+  const both = firstMatch(
+    lines,
+    /(?<!\d)(\d{4,5})\s*[-–]\s*(\d{8})(?!\d)/,
+    (m) => ({
+      pos: Number(m[1]),
+      num: Number(m[2]),
+    }),
+    { to: Math.min(lines.length, 30) },
+  );
+  const posLabel = labelled(
+    lines,
+    /punto\s+de\s+venta|pto\.?\s*(?:de\s*)?vta\.?|p\.\s*venta/,
+    (t) => {
+      const m = /^0*(\d{1,5})\b/.exec(digitsFix(t.trim()));
+      return m ? Number(m[1]) || null : null;
+    },
+    { to: Math.min(lines.length, 30) },
+  );
+  const numLabel = labelled(
+    lines,
+    /comp(?:robante)?\.?\s*n(?:ro|ro\.|°|º|o)?\.?|\bn(?:ro|°|º)\.?\s*(?:de\s+comprobante)?|numero/,
+    (t) => {
+      const m = /^0*(\d{1,8})\b/.exec(digitsFix(t.trim()));
+      return m && m[1] && m[1].length <= 8 ? Number(m[1]) || null : null;
+    },
+    { to: Math.min(lines.length, 30) },
+  );
+  if (both) {
+    h.pointOfSale = { ...both, value: both.value.pos };
+    h.number = { ...both, value: both.value.num };
+  } else {
+    if (posLabel) h.pointOfSale = posLabel;
+    if (numLabel) h.number = numLabel;
+  }
+
+  const date = labelled(
+    lines,
+    /fecha\s*(?:de\s*)?(?:emision|emitida|comprobante|factura)?\s*:?$|fecha\s+de\s+emision|^fecha/,
+    (t) => {
+      if (/vto|venc|inicio/.test(fold(t))) return null;
+      return allDates(t)[0] ?? null;
+    },
+    { to: Math.min(lines.length, 40) },
+  );
+  if (date) h.date = date;
+
+  const caeDue = labelled(
+    lines,
+    /(?:vto|vencimiento|venc)\.?\s*(?:de(?:l)?\s*)?(?:c\.?\s*a\.?\s*e\.?)/,
+    (t) => parseDate(t),
+  );
+  if (caeDue) h.caeDue = caeDue;
+  const cae =
+    labelled(
+      lines,
+      /c\.?\s*a\.?\s*e\.?\s*(?:n[°ºo]?\.?|nro\.?)?\s*:?$|c\.?a\.?e\.?\s*(?:n[°ºo]?\.?|nro\.?)?\s*:/,
+      (t) => {
+        const m = /(\d{14})/.exec(digitsFix(t).replace(/\s/g, ''));
+        return m?.[1] ?? null;
+      },
+    ) ?? firstMatch(lines, /(?<!\d)(\d{14})(?!\d)/, (m) => m[1] ?? null);
+  if (cae) h.cae = cae;
+
+  // CUITs: the issuer's above the recipient's block, the recipient's inside it.
+  const cuits: Found<string>[] = [];
+  for (const line of lines) {
+    if (line.page > 0) break;
+    for (const seg of line.segments) {
+      const c = readCuit(seg.text);
+      if (c && !cuits.some((x) => x.value === c)) {
+        const f = firstMatch([line], CUIT_RE, (m) => (readCuit(m[0]) === c ? c : null));
+        if (f) cuits.push(f);
+      }
+    }
+  }
+  const issuerCuit = cuits.find((c) => split < 0 || c.line.index < split) ?? cuits[0];
+  if (issuerCuit) h.issuerCuit = issuerCuit;
+  const recipientCuit = cuits.find((c) => c !== issuerCuit && (split < 0 || c.line.index >= split));
+  if (recipientCuit) h.recipientCuit = recipientCuit;
+
+  const issuerName =
+    labelled(lines, /raz[oó]n\s+social\s*:?$|raz[oó]n\s+social\s*:/, cleanName, {
+      to: issuerEnd,
+    }) ?? letterhead(lines, issuerEnd);
+  if (issuerName) h.issuerName = issuerName;
+  const issuerIva =
+    labelled(
+      lines,
+      /condici[oó]n\s*(?:frente\s*al|ante\s*el|de)?\s*i\.?v\.?a\.?|^i\.?v\.?a\.?\s*:/,
+      ivaCondition,
+      { to: issuerEnd },
+    ) ?? firstMatch(lines, IVA_CONDITION, (m) => ivaCondition(m[0]), { to: issuerEnd });
+  if (issuerIva) h.issuerIva = issuerIva;
+
+  if (split >= 0) {
+    const recipientName = labelled(
+      lines,
+      /(se[nñ]or(?:\s*\(?es\)?)?|sr\.?\s*\(?es\)?|cliente|apellido y nombre\s*\/?\s*(?:raz[oó]n social)?|raz[oó]n social|destinatario|comprador|facturar a|nombre)\s*:?/,
+      partyName,
+      { from: split, to: Math.min(lines.length, split + 6), below: false },
+    );
+    if (recipientName) h.recipientName = recipientName;
+  }
+  return h;
+}

@@ -1,0 +1,180 @@
+import type {
+  AfipQr,
+  FieldInfo,
+  FieldSource,
+  InvoiceData,
+} from '../../../../shared/contract/index.ts';
+import { isValidCuit } from '../../../../shared/domain/cuit.ts';
+import type { PageWords } from '../read/geometry.ts';
+import { findHeader } from './columns.ts';
+import type { Found } from './find.ts';
+import { AFIP_CODES, afipCodeFor, readHeader } from './header.ts';
+import { readItems } from './items.ts';
+import { documentLines } from './lines.ts';
+import { readTotals, type Amount } from './totals.ts';
+
+export type Parsed = { data: InvoiceData; fields: Record<string, FieldInfo> };
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/**
+ * Reads an invoice from the words of its pages (PDF text layer or OCR) and, when there is one,
+ * its AFIP QR, whose data wins for the header. Every field says how sure it is and where it is.
+ */
+export function parseInvoice(pages: PageWords[], qr: AfipQr | null): Parsed {
+  const source: FieldSource = pages.every((p) => p.source === 'pdf') ? 'pdf' : 'ocr';
+  const lines = documentLines(pages);
+  const header = readHeader(lines);
+  const totals = readTotals(lines);
+  const fields: Record<string, FieldInfo> = {};
+  const data: InvoiceData = {
+    issuer: {},
+    recipient: {},
+    currency: 'ARS',
+    netByRate: {},
+    ivaByRate: {},
+    perceptions: 0,
+    otherTaxes: 0,
+    items: [],
+  };
+  const put = (path: string, f: Found<unknown> | Amount | undefined, src: FieldSource = source) => {
+    if (!f) return;
+    fields[path] = { confidence: round2(Math.min(1, f.conf)), source: src, boxes: f.boxes };
+  };
+  const fromQr = (path: string) => {
+    fields[path] = { confidence: 1, source: 'qr', boxes: fields[path]?.boxes ?? [] };
+  };
+
+  // Kind, letter and AFIP code agree with each other; the code is the most specific.
+  const code = header.afipCode?.value;
+  if (code && AFIP_CODES[code]) {
+    data.afipCode = code;
+    data.letter = AFIP_CODES[code].letter;
+    data.kind = AFIP_CODES[code].kind;
+    put('afipCode', header.afipCode);
+    put('letter', header.letter ?? header.afipCode);
+    put('kind', header.kind ?? header.afipCode);
+  } else {
+    if (header.letter) {
+      data.letter = header.letter.value;
+      put('letter', header.letter);
+    }
+    if (header.kind) {
+      data.kind = header.kind.value;
+      put('kind', header.kind);
+    }
+    if (data.letter) {
+      data.kind ??= 'factura';
+      data.afipCode = afipCodeFor(data.letter, data.kind);
+      fields.afipCode = { confidence: 0.9, source: 'computed', boxes: [] };
+    }
+  }
+  if (header.pointOfSale)
+    [data.pointOfSale, fields.pointOfSale] = [
+      header.pointOfSale.value,
+      info(header.pointOfSale, source),
+    ];
+  if (header.number)
+    [data.number, fields.number] = [header.number.value, info(header.number, source)];
+  if (header.date) [data.date, fields.date] = [header.date.value, info(header.date, source)];
+  if (header.cae) [data.cae, fields.cae] = [header.cae.value, info(header.cae, source)];
+  if (header.caeDue)
+    [data.caeDue, fields.caeDue] = [header.caeDue.value, info(header.caeDue, source)];
+  if (header.issuerName) data.issuer.name = header.issuerName.value;
+  put('issuer.name', header.issuerName);
+  if (header.issuerCuit) data.issuer.cuit = header.issuerCuit.value;
+  put('issuer.cuit', header.issuerCuit);
+  if (header.issuerIva) data.issuer.ivaCondition = header.issuerIva.value;
+  put('issuer.ivaCondition', header.issuerIva);
+  if (header.recipientName) data.recipient.name = header.recipientName.value;
+  put('recipient.name', header.recipientName);
+  if (header.recipientCuit) data.recipient.cuit = header.recipientCuit.value;
+  put('recipient.cuit', header.recipientCuit);
+
+  // Items: between the table's header and the first total below it.
+  const table = findHeader(lines);
+  const start = table ? table.index + 1 : 0;
+  const end = Math.min(lines.length, ...totals.labelLines.filter((i) => i >= start));
+  data.items = readItems(lines.slice(start, end), table?.columns ?? null);
+
+  // Totals.
+  for (const [rate, amount] of totals.ivaByRate) {
+    data.ivaByRate[String(rate)] = amount.value;
+    put(`ivaByRate.${rate}`, amount);
+  }
+  if (data.letter !== 'B' || !totals.ivaContained) {
+    for (const [rate, amount] of totals.netByRate) {
+      data.netByRate[String(rate)] = amount.value;
+      put(`netByRate.${rate}`, amount);
+    }
+    const rates = [...totals.ivaByRate.keys()];
+    if (
+      totals.netByRate.size === 0 &&
+      totals.subtotal &&
+      rates.length === 1 &&
+      data.letter !== 'B' &&
+      !totals.ivaContained
+    ) {
+      data.netByRate[String(rates[0])] = totals.subtotal.value;
+      put(`netByRate.${rates[0]}`, totals.subtotal);
+    }
+  }
+  const perceptions =
+    totals.perceptions.length > 0
+      ? totals.perceptions
+      : totals.otherTributes
+        ? [totals.otherTributes]
+        : [];
+  data.perceptions = perceptions.reduce((s, a) => s + a.value, 0);
+  if (perceptions[0]) put('perceptions', perceptions[0]);
+  data.otherTaxes = totals.otherTaxes.reduce((s, a) => s + a.value, 0);
+  if (totals.otherTaxes[0]) put('otherTaxes', totals.otherTaxes[0]);
+  if (totals.total) {
+    data.total = totals.total.value;
+    put('total', totals.total);
+  }
+
+  if (qr) applyQr(data, qr, fromQr);
+  return { data, fields };
+}
+
+function info(f: Found<unknown>, source: FieldSource): FieldInfo {
+  return { confidence: round2(Math.min(1, f.conf)), source, boxes: f.boxes };
+}
+
+/** The QR's data is exact: it replaces what the text said for the header. */
+function applyQr(data: InvoiceData, qr: AfipQr, mark: (path: string) => void): void {
+  const kind = AFIP_CODES[qr.tipoCmp];
+  if (kind) {
+    data.afipCode = qr.tipoCmp;
+    data.letter = kind.letter;
+    data.kind = kind.kind;
+    mark('afipCode');
+    mark('letter');
+    mark('kind');
+  }
+  data.date = qr.fecha;
+  mark('date');
+  const cuit = String(qr.cuit).padStart(11, '0');
+  if (isValidCuit(cuit)) {
+    data.issuer.cuit = cuit;
+    mark('issuer.cuit');
+  }
+  data.pointOfSale = qr.ptoVta;
+  data.number = qr.nroCmp;
+  mark('pointOfSale');
+  mark('number');
+  data.total = Math.round(qr.importe * 100);
+  mark('total');
+  if (qr.codAut !== undefined && /^\d{14}$/.test(String(qr.codAut))) {
+    data.cae = String(qr.codAut);
+    mark('cae');
+  }
+  if (qr.tipoDocRec === 80 && qr.nroDocRec !== undefined) {
+    const rec = String(qr.nroDocRec).padStart(11, '0');
+    if (isValidCuit(rec)) {
+      data.recipient.cuit = rec;
+      mark('recipient.cuit');
+    }
+  }
+}

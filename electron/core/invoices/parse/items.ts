@@ -1,0 +1,298 @@
+import type { InvoiceItem, Unit } from '../../../../shared/contract/index.ts';
+import type { Word } from '../read/geometry.ts';
+import type { ColumnKind } from './columns.ts';
+import { boxOf, meanConf, type Line } from './lines.ts';
+import {
+  digitsFix,
+  fold,
+  isMoneyToken,
+  parseAmount,
+  parsePercent,
+  parseQuantity,
+} from './numbers.ts';
+
+type Token = { text: string; words: Word[] };
+
+const UNIT_WORDS: Record<string, Unit> = {
+  u: 'u',
+  'u.': 'u',
+  un: 'u',
+  'un.': 'u',
+  uni: 'u',
+  unid: 'u',
+  'unid.': 'u',
+  unidad: 'u',
+  unidades: 'u',
+  uds: 'u',
+  ud: 'u',
+  bulto: 'u',
+  bultos: 'u',
+  caja: 'u',
+  cajas: 'u',
+  pack: 'u',
+  kg: 'kg',
+  'kg.': 'kg',
+  kgs: 'kg',
+  kilo: 'kg',
+  kilos: 'kg',
+  lt: 'lt',
+  'lt.': 'lt',
+  lts: 'lt',
+  l: 'lt',
+  litro: 'lt',
+  litros: 'lt',
+};
+
+function unitOf(text: string): Unit | null {
+  return UNIT_WORDS[fold(text)] ?? null;
+}
+
+/** Words → tokens, joining "$ 1.234,00", "21 %" and "1.234, 00" that OCR splits. */
+function tokens(words: Word[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (!w) continue;
+    const next = words[i + 1];
+    if (w.text === '$' && next) {
+      out.push({ text: next.text, words: [w, next] });
+      i++;
+    } else if (next && next.text === '%' && parsePercent(w.text) !== null) {
+      out.push({ text: `${w.text}%`, words: [w, next] });
+      i++;
+    } else {
+      out.push({ text: w.text, words: [w] });
+    }
+  }
+  return out;
+}
+
+function isCode(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 20 || t.length < 2) return false;
+  if (/^\d{6,14}$/.test(t)) return true;
+  return /\d/.test(t) && /^[A-Z0-9][A-Z0-9./\-_]*$/i.test(t) && !isMoneyToken(t);
+}
+
+type Parsed = {
+  code?: string;
+  description: string;
+  quantity: number;
+  unit: Unit | null;
+  unitPrice: number;
+  discountBp: number;
+  amount: number;
+  ivaRate?: number;
+  used: Word[];
+};
+
+/** Does quantity × price less the bonificación give the amount (to the centavo, within rounding)? */
+export function consistent(qty: number, price: number, discBp: number, amount: number): boolean {
+  const expected = (qty * price * (10_000 - discBp)) / 10_000 / 1000;
+  return Math.abs(expected - amount) <= Math.max(1.01, Math.abs(amount) * 0.0005);
+}
+
+/** Reads a row by the header's column order: leading columns from the left, the rest from the right. */
+function byColumns(toks: Token[], columns: ColumnKind[]): Parsed | null {
+  const descAt = columns.indexOf('desc');
+  const leading = columns.slice(0, descAt);
+  const trailing = columns.slice(descAt + 1).reverse();
+  let left = 0;
+  let right = toks.length - 1;
+  const p: Partial<Parsed> = { discountBp: 0, unit: null };
+  for (const col of leading) {
+    const t = toks[left];
+    if (!t) return null;
+    if (col === 'code' && isCode(t.text)) {
+      p.code = t.text;
+      left++;
+    } else if (col === 'qty') {
+      const q = parseQuantity(t.text);
+      if (q === null) return null;
+      p.quantity = q;
+      left++;
+      const u = toks[left] ? unitOf(toks[left]?.text ?? '') : null;
+      if (u) {
+        p.unit = u;
+        left++;
+      }
+    } else if (col === 'unit') {
+      const u = unitOf(t.text);
+      if (u) {
+        p.unit = u;
+        left++;
+      }
+    }
+  }
+  for (const col of trailing) {
+    const t = toks[right];
+    if (!t || right < left) break;
+    const text = digitsFix(t.text);
+    switch (col) {
+      case 'amount':
+      case 'price': {
+        const v = isMoneyToken(text) ? parseAmount(text) : null;
+        if (v === null) return null;
+        if (col === 'amount') p.amount = v;
+        else p.unitPrice = v;
+        right--;
+        break;
+      }
+      case 'amountIva':
+      case 'discAmount':
+        if (isMoneyToken(text) || text === '-') right--;
+        break;
+      case 'disc':
+      case 'iva': {
+        if (text === '-') {
+          right--;
+          break;
+        }
+        if (isMoneyToken(text) && !/%$/.test(text) && col === 'disc' && parsePercent(text) === null)
+          break;
+        const v = parsePercent(text);
+        if (v === null) break;
+        if (col === 'disc') p.discountBp = v;
+        else p.ivaRate = v;
+        right--;
+        break;
+      }
+      case 'qty': {
+        const q = parseQuantity(text);
+        if (q === null) return null;
+        p.quantity = q;
+        right--;
+        break;
+      }
+      case 'unit': {
+        const u = unitOf(text);
+        if (u) {
+          p.unit = u;
+          right--;
+        }
+        break;
+      }
+      case 'code':
+        if (isCode(text)) {
+          p.code = text;
+          right--;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  const desc = toks.slice(left, right + 1);
+  if (p.amount === undefined || p.quantity === undefined || p.unitPrice === undefined) return null;
+  if (desc.length === 0) return null;
+  return {
+    ...(p.code ? { code: p.code } : {}),
+    description: desc.map((t) => t.text).join(' '),
+    quantity: p.quantity,
+    unit: p.unit ?? null,
+    unitPrice: p.unitPrice,
+    discountBp: p.discountBp ?? 0,
+    amount: p.amount,
+    ...(p.ivaRate !== undefined ? { ivaRate: p.ivaRate } : {}),
+    used: toks.flatMap((t) => t.words),
+  };
+}
+
+/**
+ * Reads a row with no trustworthy header: the amount is the last money figure, and quantity and
+ * unit price are the pair of earlier figures whose product (less any bonificación) gives it.
+ */
+function byArithmetic(toks: Token[]): Parsed | null {
+  const nums = toks.map((t, i) => ({ i, t, text: digitsFix(t.text) }));
+  const money = nums.filter((n) => isMoneyToken(n.text));
+  const last = money[money.length - 1];
+  if (!last) return null;
+  for (const amountTok of [...money].reverse().slice(0, 2)) {
+    const amount = parseAmount(amountTok.text);
+    if (amount === null) continue;
+    const before = nums.filter((n) => n.i < amountTok.i);
+    for (const priceTok of [...before].reverse()) {
+      const price = isMoneyToken(priceTok.text) ? parseAmount(priceTok.text) : null;
+      if (price === null) continue;
+      for (const qtyTok of before) {
+        if (qtyTok === priceTok) continue;
+        const qty = parseQuantity(qtyTok.text);
+        if (qty === null || qty === 0) continue;
+        const discs = [
+          0,
+          ...before.filter((n) => n.i > priceTok.i).map((n) => parsePercent(n.text) ?? -1),
+        ];
+        for (const d of discs) {
+          if (d < 0 || !consistent(qty, price, d, amount)) continue;
+          const firstNum = Math.min(qtyTok.i, priceTok.i);
+          let start = 0;
+          let code: string | undefined;
+          if (toks[0] && isCode(toks[0].text) && firstNum > 0 && qtyTok.i !== 0) {
+            code = toks[0].text;
+            start = 1;
+          }
+          const descEnd = qtyTok.i < priceTok.i && qtyTok.i > start ? qtyTok.i : priceTok.i;
+          const descStart = qtyTok.i === start ? start + 1 : start;
+          const descToks = toks
+            .slice(descStart, descEnd)
+            .filter((t) => !unitOf(t.text) || t === toks[descStart]);
+          const unitTok = toks.slice(qtyTok.i + 1, qtyTok.i + 2).find((t) => unitOf(t.text));
+          if (descToks.length === 0) continue;
+          return {
+            ...(code ? { code } : {}),
+            description: descToks.map((t) => t.text).join(' '),
+            quantity: qty,
+            unit: unitTok ? unitOf(unitTok.text) : null,
+            unitPrice: price,
+            discountBp: d,
+            amount,
+            used: toks.flatMap((t) => t.words),
+          };
+        }
+      }
+    }
+  }
+  return null;
+}
+
+function unitFor(p: Parsed, qtyText: string): Unit {
+  if (p.unit) return p.unit;
+  if (p.quantity % 1000 !== 0 && /[.,]\d{3}$/.test(qtyText)) return 'kg';
+  return 'u';
+}
+
+/** The item rows between the header and the totals. */
+export function readItems(lines: Line[], columns: ColumnKind[] | null): InvoiceItem[] {
+  const items: InvoiceItem[] = [];
+  for (const line of lines) {
+    const toks = tokens(line.words);
+    if (toks.length < 3) continue;
+    let parsed = columns ? byColumns(toks, columns) : null;
+    let ok = parsed
+      ? consistent(parsed.quantity, parsed.unitPrice, parsed.discountBp, parsed.amount)
+      : false;
+    if (!ok) {
+      const alt = byArithmetic(toks);
+      if (alt) {
+        parsed = alt;
+        ok = true;
+      }
+    }
+    if (!parsed || !/[a-záéíóúñ]{2}/i.test(parsed.description)) continue;
+    const qtyText = toks.find((t) => parseQuantity(t.text) === parsed.quantity)?.text ?? '';
+    const item: InvoiceItem = {
+      description: parsed.description.replace(/\s+/g, ' ').trim(),
+      quantity: parsed.quantity,
+      unit: unitFor(parsed, qtyText),
+      unitPrice: parsed.unitPrice,
+      discountBp: parsed.discountBp,
+      amount: parsed.amount,
+      confidence: Math.round(meanConf(parsed.used) * (ok ? 1 : 0.6) * 100) / 100,
+      boxes: [boxOf(line)],
+    };
+    if (parsed.code) item.code = parsed.code;
+    if (parsed.ivaRate !== undefined) item.ivaRate = parsed.ivaRate;
+    items.push(item);
+  }
+  return items;
+}

@@ -1,0 +1,164 @@
+import type { Box } from '../../../../shared/contract/index.ts';
+import type { PageWords, Word } from '../read/geometry.ts';
+
+/** A run of words with small gaps: one cell, label or value. */
+export type Segment = { words: Word[]; text: string; x0: number; x1: number };
+
+/** A visual line of a page: words sorted left to right, split into segments at wide gaps. */
+export type Line = {
+  page: number;
+  /** Position of the line among all lines of the document. */
+  index: number;
+  words: Word[];
+  text: string;
+  segments: Segment[];
+  y0: number;
+  y1: number;
+  /** Median word height: the type size. */
+  size: number;
+  /** Page size, to turn positions into fractions. */
+  width: number;
+  height: number;
+};
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+/**
+ * Groups a page's words into lines by vertical overlap. Table rows and two-column headers share
+ * a line, so each line is also cut into segments where the gap between words is wide.
+ */
+export function pageLines(page: PageWords, startIndex: number): Line[] {
+  const words = page.words
+    .filter((w) => w.text.trim() !== '' && w.y1 > w.y0)
+    .sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2);
+  const typical = median(words.map((w) => w.y1 - w.y0)) || 10;
+  const groups: Word[][] = [];
+  let current: Word[] = [];
+  let centre = -Infinity;
+  for (const w of words) {
+    const c = (w.y0 + w.y1) / 2;
+    if (current.length > 0 && Math.abs(c - centre) <= typical * 0.55) {
+      current.push(w);
+      centre = median(current.map((x) => (x.y0 + x.y1) / 2));
+    } else {
+      if (current.length > 0) groups.push(current);
+      current = [w];
+      centre = c;
+    }
+  }
+  if (current.length > 0) groups.push(current);
+
+  return groups.map((group, i) => {
+    const sorted = group.sort((a, b) => a.x0 - b.x0);
+    const size = median(sorted.map((w) => w.y1 - w.y0)) || typical;
+    const segments: Segment[] = [];
+    let seg: Word[] = [];
+    for (const w of sorted) {
+      const prev = seg[seg.length - 1];
+      if (prev && w.x0 - prev.x1 > size * 1.6) {
+        segments.push(makeSegment(seg));
+        seg = [];
+      }
+      seg.push(w);
+    }
+    if (seg.length > 0) segments.push(makeSegment(seg));
+    return {
+      page: page.page,
+      index: startIndex + i,
+      words: sorted,
+      text: sorted.map((w) => w.text).join(' '),
+      segments,
+      y0: Math.min(...sorted.map((w) => w.y0)),
+      y1: Math.max(...sorted.map((w) => w.y1)),
+      size,
+      width: page.width,
+      height: page.height,
+    };
+  });
+}
+
+/**
+ * Letter-spaced headings ("L I M P I E Z A  T O T A L") come out of a PDF as one word per letter:
+ * letters closer than the run's usual gap join into words again.
+ */
+function joinSpacedLetters(words: Word[]): Word[] {
+  const out: Word[] = [];
+  let run: Word[] = [];
+  const flush = (): void => {
+    if (run.length < 4) {
+      out.push(...run);
+    } else {
+      const gaps = run.slice(1).map((w, i) => w.x0 - (run[i]?.x1 ?? w.x0));
+      const typical = median(gaps);
+      let word: Word[] = [];
+      const emit = (): void => {
+        if (word.length === 0) return;
+        out.push({
+          text: word.map((w) => w.text).join(''),
+          x0: word[0]?.x0 ?? 0,
+          y0: Math.min(...word.map((w) => w.y0)),
+          x1: word[word.length - 1]?.x1 ?? 0,
+          y1: Math.max(...word.map((w) => w.y1)),
+          conf: meanConf(word),
+        });
+        word = [];
+      };
+      for (const [i, w] of run.entries()) {
+        if (i > 0 && (gaps[i - 1] ?? 0) > typical * 1.8 + 0.5) emit();
+        word.push(w);
+      }
+      emit();
+    }
+    run = [];
+  };
+  for (const w of words) {
+    if (w.text.length === 1 && /\p{L}/u.test(w.text)) run.push(w);
+    else {
+      flush();
+      out.push(w);
+    }
+  }
+  flush();
+  return out;
+}
+
+function makeSegment(raw: Word[]): Segment {
+  const words = joinSpacedLetters(raw);
+  return {
+    words,
+    text: words.map((w) => w.text).join(' '),
+    x0: words[0]?.x0 ?? 0,
+    x1: words[words.length - 1]?.x1 ?? 0,
+  };
+}
+
+export function documentLines(pages: PageWords[]): Line[] {
+  const out: Line[] = [];
+  for (const p of pages) out.push(...pageLines(p, out.length));
+  return out;
+}
+
+/** The box around some words of a line, in fractions of its page. */
+export function boxOf(line: Line, words: Word[] = line.words): Box {
+  const x0 = Math.min(...words.map((w) => w.x0));
+  const x1 = Math.max(...words.map((w) => w.x1));
+  const y0 = Math.min(...words.map((w) => w.y0));
+  const y1 = Math.max(...words.map((w) => w.y1));
+  const r = (n: number): number => Math.round(n * 10_000) / 10_000;
+  return {
+    page: line.page,
+    x: r(x0 / line.width),
+    y: r(y0 / line.height),
+    w: r((x1 - x0) / line.width),
+    h: r((y1 - y0) / line.height),
+  };
+}
+
+export function meanConf(words: Word[]): number {
+  if (words.length === 0) return 0;
+  return words.reduce((s, w) => s + w.conf, 0) / words.length;
+}

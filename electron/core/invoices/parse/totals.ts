@@ -1,0 +1,140 @@
+import type { Box } from '../../../../shared/contract/index.ts';
+import type { Word } from '../read/geometry.ts';
+import { boxOf, type Line } from './lines.ts';
+import { fold, isIvaRate, isMoneyToken, parseAmount, parsePercent } from './numbers.ts';
+
+export type Amount = { value: number; conf: number; boxes: Box[]; line: Line };
+
+export type Totals = {
+  netByRate: Map<number, Amount>;
+  ivaByRate: Map<number, Amount>;
+  /** "IVA contenido" on B invoices (Ley 27.743). */
+  ivaContained: boolean;
+  subtotal?: Amount;
+  perceptions: Amount[];
+  otherTributes?: Amount;
+  otherTaxes: Amount[];
+  total?: Amount;
+  /** Lines that hold a total, a net, a tax or a perception (the items end above them). */
+  labelLines: number[];
+};
+
+/** The last money figure among some words of a line. */
+function moneyIn(line: Line, words: Word[]): Amount | null {
+  let best: Amount | null = null;
+  for (const [i, w] of words.entries()) {
+    // "$ 1.234,56" arrives as two words.
+    const text = w.text === '$' ? (words[i + 1]?.text ?? '') : w.text.replace(/^\$/, '');
+    if (!isMoneyToken(text)) continue;
+    const value = parseAmount(text);
+    if (value !== null) best = { value, conf: w.conf, boxes: [boxOf(line, [w])], line };
+  }
+  return best;
+}
+
+const hasLetters = (text: string): boolean => /[a-záéíóúñ]{2}/i.test(text);
+
+/** A label and the figure printed for it. */
+type Pair = { label: string; line: Line; amount: Amount };
+
+/**
+ * Label–figure pairs: the figure in the label's own cell or the cell after it on the same line,
+ * or, for totals printed as a row of labels over a row of figures, the figure below.
+ */
+function pairs(lines: Line[]): Pair[] {
+  const out: Pair[] = [];
+  for (const [i, line] of lines.entries()) {
+    const segs = line.segments;
+    let labelsWithout = 0;
+    for (const [k, seg] of segs.entries()) {
+      if (!hasLetters(seg.text)) continue;
+      const own = moneyIn(line, seg.words);
+      const next = segs[k + 1];
+      const after = !own && next && !hasLetters(next.text) ? moneyIn(line, next.words) : null;
+      const amount = own ?? after;
+      if (amount) out.push({ label: seg.text, line, amount });
+      else labelsWithout++;
+    }
+    const below = lines[i + 1];
+    if (labelsWithout >= 2 && below && below.page === line.page) {
+      const labels = segs.filter((seg) => hasLetters(seg.text) && !moneyIn(line, seg.words));
+      const cells = below.segments.filter((c) => !hasLetters(c.text) && moneyIn(below, c.words));
+      // As many figures as labels: one each, in order. Otherwise the nearest figure by position.
+      labels.forEach((seg, k) => {
+        const centre = (seg.x0 + seg.x1) / 2;
+        const cell =
+          cells.length === labels.length
+            ? cells[k]
+            : [...cells].sort(
+                (a, b) =>
+                  Math.abs((a.x0 + a.x1) / 2 - centre) - Math.abs((b.x0 + b.x1) / 2 - centre),
+              )[0];
+        const amount = cell ? moneyIn(below, cell.words) : null;
+        if (amount) out.push({ label: seg.text, line, amount });
+      });
+    }
+  }
+  return out;
+}
+
+function rateIn(text: string): number | null {
+  const m = /(\d{1,2}(?:[.,]\d{1,2})?)\s*%/.exec(text);
+  if (!m?.[1]) return null;
+  const bp = parsePercent(m[1]);
+  return bp !== null && isIvaRate(bp) ? bp : null;
+}
+
+const TOTAL =
+  /^(?:importe\s+)?total(?:\s+(?:a\s+pagar|final|factura|comprobante|general|\$))?\s*[:$]?|^total$/;
+const NET = /(?:importe\s+)?neto\b/;
+
+/**
+ * The totals block: nets and IVA per rate, percepciones, internal taxes and the total. Read from
+ * the bottom, where invoices put them, labelled in any of the ways distributors print them.
+ */
+export function readTotals(lines: Line[]): Totals {
+  const t: Totals = {
+    netByRate: new Map(),
+    ivaByRate: new Map(),
+    ivaContained: false,
+    perceptions: [],
+    otherTaxes: [],
+    labelLines: [],
+  };
+  const mark = (line: Line): void => {
+    t.labelLines.push(line.index);
+  };
+  for (const { label, line, amount } of pairs(lines)) {
+    const f = fold(label);
+    const rate = rateIn(label);
+    if (/^percep|percepci[oó]n|^perc\.|retenci/.test(f)) {
+      t.perceptions.push(amount);
+    } else if (/otros\s+tributos/.test(f)) {
+      t.otherTributes = amount;
+    } else if (/imp(?:uestos?|\.)?\s+internos/.test(f)) {
+      t.otherTaxes.push(amount);
+    } else if (/i\.?v\.?a\.?\s+contenido/.test(f)) {
+      if (rate === null) continue;
+      t.ivaByRate.set(rate, amount);
+      t.ivaContained = true;
+    } else if (NET.test(f) && !/no\s+gravado/.test(f)) {
+      if (rate !== null) t.netByRate.set(rate, amount);
+      else t.subtotal ??= amount;
+    } else if (
+      /^(?:importe\s+)?(?:i\.?v\.?a\.?|l\.?v\.?a?\.?)\b/.test(f) &&
+      !/condici|responsable|inscripto/.test(f)
+    ) {
+      if (rate === null) continue;
+      t.ivaByRate.set(rate, amount);
+    } else if (/^sub\s*-?\s*total/.test(f)) {
+      t.subtotal = amount;
+    } else if (TOTAL.test(f)) {
+      // The last "Total" wins: the grand total sits below partial ones.
+      t.total = amount;
+    } else {
+      continue;
+    }
+    mark(line);
+  }
+  return t;
+}

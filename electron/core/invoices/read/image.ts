@@ -1,0 +1,192 @@
+import sharp, { type Sharp, type OutputInfo } from 'sharp';
+import { MAX_PIXELS, MAX_PAGES, readError, type FileKind } from './detect.ts';
+
+/** A page ready for reading: grayscale PNG for OCR and review, and raw gray pixels for the QR. */
+export type PreparedPage = {
+  png: Buffer;
+  gray: Uint8Array;
+  width: number;
+  height: number;
+  /** Degrees the page was turned to straighten its lines. */
+  deskew: number;
+};
+
+/** Below this width a scan is enlarged (Tesseract wants letters ~20 px high). */
+const MIN_WIDTH = 1200;
+const TARGET_SMALL = 1600;
+const MAX_WIDTH = 2200;
+
+function decodeError(fileName: string, err: unknown): Error {
+  const text = String((err as Error).message ?? err);
+  if (/pixel limit/i.test(text)) {
+    return readError(
+      `La imagen «${fileName}» tiene demasiados píxeles (más de ${MAX_PIXELS / 1_000_000} millones): ` +
+        'sacá la foto con menos resolución.',
+    );
+  }
+  return readError(`La imagen «${fileName}» está dañada o no se puede leer.`);
+}
+
+/** The pages of an image file (TIFFs can hold several), each as its own decoder. */
+export async function imagePages(
+  bytes: Uint8Array,
+  kind: FileKind,
+  fileName: string,
+): Promise<Sharp[]> {
+  const options = { limitInputPixels: MAX_PIXELS, failOn: 'error' as const };
+  let pages = 1;
+  try {
+    const meta = await sharp(bytes, options).metadata();
+    if (!meta.width || !meta.height) throw new Error('sin tamaño');
+    if (meta.width * meta.height > MAX_PIXELS) throw new Error('pixel limit');
+    if (kind === 'tiff') pages = meta.pages ?? 1;
+  } catch (err) {
+    throw decodeError(fileName, err);
+  }
+  if (pages > MAX_PAGES) {
+    throw readError(
+      `El archivo «${fileName}» tiene ${pages} páginas y una factura tiene como máximo ${MAX_PAGES}.`,
+    );
+  }
+  return Array.from({ length: pages }, (_, page) => sharp(bytes, { ...options, page }));
+}
+
+/**
+ * Straightens, enlarges or reduces, grays and stretches the contrast of a page. Width lands in
+ * [MIN_WIDTH, MAX_WIDTH] so letters are big enough for OCR without wasting time on pixels.
+ */
+export async function preparePage(image: Sharp, fileName: string): Promise<PreparedPage> {
+  let base: { data: Buffer; info: OutputInfo };
+  try {
+    base = await image
+      .rotate()
+      .flatten({ background: '#ffffff' })
+      .toColourspace('b-w')
+      .extractChannel(0)
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+  } catch (err) {
+    throw decodeError(fileName, err);
+  }
+  const { width, height } = base.info;
+  const targetWidth = width < MIN_WIDTH ? TARGET_SMALL : width > MAX_WIDTH ? MAX_WIDTH : width;
+  const angle = skewAngle(base.data, width, height);
+  let pipeline = sharp(base.data, { raw: { width, height, channels: 1 } });
+  if (Math.abs(angle) >= 0.3) pipeline = pipeline.rotate(-angle, { background: '#ffffff' });
+  const out = await pipeline
+    .resize({ width: targetWidth, kernel: 'lanczos3' })
+    .normalise({ lower: 1, upper: 99 })
+    .extractChannel(0)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  await invertDarkBands(out.data, out.info.width, out.info.height);
+  const png = await sharp(out.data, {
+    raw: { width: out.info.width, height: out.info.height, channels: 1 },
+  })
+    .png({ compressionLevel: 6 })
+    .toBuffer();
+  return {
+    png,
+    gray: new Uint8Array(out.data.buffer, out.data.byteOffset, out.data.length),
+    width: out.info.width,
+    height: out.info.height,
+    deskew: Math.abs(angle) >= 0.3 ? angle : 0,
+  };
+}
+
+/**
+ * Light letters on a dark band (a coloured header, a table heading) turned dark on light, in
+ * place: Tesseract reads dark text on a light page and skips inverted text. Where the
+ * neighbourhood is dark, the pixel is inverted.
+ */
+async function invertDarkBands(gray: Buffer, width: number, height: number): Promise<void> {
+  const local = await sharp(gray, { raw: { width, height, channels: 1 } })
+    .resize({ width: Math.max(1, Math.round(width / 4)), kernel: 'linear' })
+    .blur(3)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const lw = local.info.width;
+  const lh = local.info.height;
+  const ch = local.info.channels;
+  const mean = new Uint8Array(lw * lh);
+  let dark = 0;
+  for (let i = 0; i < mean.length; i++) {
+    mean[i] = local.data[i * ch] ?? 255;
+    if ((mean[i] ?? 255) < 110) dark++;
+  }
+  if (dark === 0) return;
+  for (let y = 0; y < height; y++) {
+    const ly = Math.min(lh - 1, Math.floor((y * lh) / height));
+    for (let x = 0; x < width; x++) {
+      const lx = Math.min(lw - 1, Math.floor((x * lw) / width));
+      if ((mean[ly * lw + lx] ?? 255) < 110) gray[y * width + x] = 255 - (gray[y * width + x] ?? 0);
+    }
+  }
+}
+
+/**
+ * The tilt of the text lines in degrees (positive: lines fall to the right), by projection
+ * profiles: rows of a straight page alternate between ink and paper, so the angle whose
+ * projected row histogram is the most uneven is the one that lines the text up.
+ */
+export function skewAngle(gray: Uint8Array, width: number, height: number): number {
+  const step = Math.max(1, Math.round(width / 700));
+  const xs: number[] = [];
+  const ys: number[] = [];
+  let sum = 0;
+  let count = 0;
+  for (let y = 0; y < height; y += step) {
+    for (let x = 0; x < width; x += step) {
+      const v = gray[y * width + x] ?? 255;
+      sum += v;
+      count++;
+    }
+  }
+  const threshold = Math.min(160, (sum / Math.max(1, count)) * 0.7);
+  for (let y = 0; y < height; y += step) {
+    for (let x = 0; x < width; x += step) {
+      if ((gray[y * width + x] ?? 255) < threshold) {
+        xs.push(x / step);
+        ys.push(y / step);
+      }
+    }
+  }
+  if (xs.length < 200) return 0;
+  // Enough ink to find the angle; more only costs time (a dark band can be most of a page).
+  const keep = Math.ceil(xs.length / 25_000);
+  if (keep > 1) {
+    let j = 0;
+    for (let i = 0; i < xs.length; i += keep, j++) {
+      xs[j] = xs[i] ?? 0;
+      ys[j] = ys[i] ?? 0;
+    }
+    xs.length = j;
+    ys.length = j;
+  }
+  const rows = Math.ceil(height / step) + Math.ceil(width / step) + 2;
+  const score = (deg: number): number => {
+    const a = (deg * Math.PI) / 180;
+    const sin = Math.sin(a);
+    const cos = Math.cos(a);
+    const bins = new Float64Array(rows * 2);
+    for (let i = 0; i < xs.length; i++) {
+      const r = Math.round((ys[i] ?? 0) * cos - (xs[i] ?? 0) * sin) + rows;
+      bins[r] = (bins[r] ?? 0) + 1;
+    }
+    let s = 0;
+    for (const b of bins) s += b * b;
+    return s;
+  };
+  let best = 0;
+  let bestScore = score(0);
+  for (let d = -6; d <= 6.001; d += 0.25) {
+    const s = score(d);
+    if (s > bestScore) [best, bestScore] = [d, s];
+  }
+  const center = best;
+  for (let d = center - 0.2; d <= center + 0.2001; d += 0.05) {
+    const s = score(d);
+    if (s > bestScore) [best, bestScore] = [d, s];
+  }
+  return Math.round(best * 100) / 100;
+}
