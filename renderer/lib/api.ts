@@ -31,6 +31,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const SLOW_TIMEOUT_MS = 15 * 60_000;
 const SLOW_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'catalog.importPreview',
+  'invoices.extract',
   'catalog.importCommit',
   'catalog.export',
   'stock.check',

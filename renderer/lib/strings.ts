@@ -3,9 +3,16 @@ import type { Area } from './route.ts';
 import { saleStrings } from './strings-sale.ts';
 import { cashStrings } from './strings-cash.ts';
 import { counterSettingsStrings } from './strings-settings-counter.ts';
+import { invoiceStrings } from './strings-invoices.ts';
 
 export { APPROVAL_LABEL, CAJA_TABS, TENDER_KEY, TENDER_LABEL } from './strings-sale.ts';
 export { MOVEMENT_KIND_LABEL } from './strings-cash.ts';
+export {
+  FIELD_SOURCE_LABEL,
+  INVOICE_KIND_LABEL,
+  INVOICE_STATUS_LABEL,
+  matchLabel,
+} from './strings-invoices.ts';
 
 /** Every word the user reads, es-AR. Server errors arrive already in Spanish. */
 
@@ -127,8 +134,6 @@ export const t = {
 
   soon: {
     title: 'Disponible próximamente',
-    facturas:
-      'Acá vas a cargar las facturas de proveedores (foto, PDF o a mano), con la lectura del código QR de AFIP y el control de totales.',
     precios:
       'Acá vas a actualizar precios por inflación: costo de reposición con el IPC del INDEC, márgenes, redondeo y etiquetas para góndola.',
     analisis: 'Acá vas a ver ventas, márgenes, rotación y faltantes en gráficos.',
@@ -382,4 +387,5 @@ export const t = {
   ...saleStrings,
   ...cashStrings,
   ...counterSettingsStrings,
+  ...invoiceStrings,
 } as const;

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInvoiceReader } from '../../electron/core/invoices/reader.ts';
-import { toBatchJson } from '../../electron/cli/invoices.ts';
-import { f1, scoreHeader, scoreItems, type Json } from './invoice-score.ts';
+import { toBatchJson } from '../../electron/core/invoices/batch-json.ts';
+import { f1, scoreHeader, scoreItems, type Json } from '../../electron/core/invoices/score.ts';
 
 /** One corpus entry, as the corpus generator's manifest lists it. */
 type Case = { id: string; file: string; truth: string; variant: string; layout: string; pages?: number };

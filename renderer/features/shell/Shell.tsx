@@ -18,6 +18,9 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 const StockArea = lazy(() =>
   import('../stock/StockArea.tsx').then((m) => ({ default: m.StockArea })),
 );
+const InvoicesArea = lazy(() =>
+  import('../invoices/InvoicesArea.tsx').then((m) => ({ default: m.InvoicesArea })),
+);
 const ControlArea = lazy(() =>
   import('../forensic/ControlArea.tsx').then((m) => ({ default: m.ControlArea })),
 );
@@ -31,11 +34,12 @@ function Page({ route }: { route: Route }) {
       return <CajaArea path={route.path} />;
     case 'stock':
       return <StockArea path={route.path} />;
+    case 'facturas':
+      return <InvoicesArea path={route.path} />;
     case 'control':
       return <ControlArea />;
     case 'ajustes':
       return <SettingsArea path={route.path} />;
-    case 'facturas':
     case 'precios':
     case 'analisis':
       return <ComingSoon area={route.area} />;

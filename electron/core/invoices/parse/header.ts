@@ -16,6 +16,7 @@ export type Header = {
   issuerIva?: Found<string>;
   recipientName?: Found<string>;
   recipientCuit?: Found<string>;
+  recipientIva?: Found<string>;
   cae?: Found<string>;
   caeDue?: Found<string>;
 };
@@ -41,7 +42,7 @@ export function afipCodeFor(letter: InvoiceLetter, kind: InvoiceKind): number {
 const RECIPIENT =
   /(se[nñ]or(?:\s*\(?es\)?)?|^sr\.?(?:\s*\(?es\)?)?\b|cliente|apellido y nombre|destinatario|comprador|facturar a|datos del cliente)/;
 const IVA_CONDITION =
-  /(iva responsable inscripto|responsable inscripto|responsable monotributo|monotributista social|monotributista|monotributo|iva exento|exento|consumidor final|no responsable|sujeto no categorizado)/;
+  /(iva responsable inscripto|responsable inscripto|resp\.? inscripto|responsable monotributo|resp\.? monotributo|monotributista social|monotributista|monotributo|iva exento|exento|consumidor final|no responsable|sujeto no categorizado)/;
 
 /** Index of the first line of the recipient's block (everything above is the issuer's). */
 function recipientStart(lines: Line[]): number {
@@ -51,6 +52,8 @@ function recipientStart(lines: Line[]): number {
   }
   return -1;
 }
+
+const IVA_LABEL = /condici[oó]n\s*(?:frente\s*al|ante\s*el|de)?\s*i\.?v\.?a\.?|^i\.?v\.?a\.?\s*:/;
 
 const CUIT_RE = /(?<!\d)(\d{2})\s*[-–.\s]?\s*(\d{8})\s*[-–.\s]?\s*(\d)(?!\d)/;
 
@@ -290,6 +293,11 @@ export function readHeader(lines: Line[]): Header {
       { from: split, to: Math.min(lines.length, split + 6), below: false },
     );
     if (recipientName) h.recipientName = recipientName;
+    const end = Math.min(lines.length, split + 8);
+    const recipientIva =
+      labelled(lines, IVA_LABEL, ivaCondition, { from: split, to: end, below: false }) ??
+      firstMatch(lines, IVA_CONDITION, (m) => ivaCondition(m[0]), { from: split, to: end });
+    if (recipientIva) h.recipientIva = recipientIva;
   }
   return h;
 }

@@ -88,6 +88,8 @@ export function parseInvoice(pages: PageWords[], qr: AfipQr | null): Parsed {
   put('issuer.ivaCondition', header.issuerIva);
   if (header.recipientName) data.recipient.name = header.recipientName.value;
   put('recipient.name', header.recipientName);
+  if (header.recipientIva) data.recipient.ivaCondition = header.recipientIva.value;
+  put('recipient.ivaCondition', header.recipientIva);
   if (header.recipientCuit) data.recipient.cuit = header.recipientCuit.value;
   put('recipient.cuit', header.recipientCuit);
 
@@ -97,17 +99,22 @@ export function parseInvoice(pages: PageWords[], qr: AfipQr | null): Parsed {
   const end = Math.min(lines.length, ...totals.labelLines.filter((i) => i >= start));
   data.items = readItems(lines.slice(start, end), table?.columns ?? null);
 
-  // Totals.
+  // Totals. A rate printed with $ 0,00 (the AFIP form lists every rate) is not used.
   for (const [rate, amount] of totals.ivaByRate) {
+    if (amount.value === 0) continue;
     data.ivaByRate[String(rate)] = amount.value;
     put(`ivaByRate.${rate}`, amount);
   }
   if (data.letter !== 'B' || !totals.ivaContained) {
     for (const [rate, amount] of totals.netByRate) {
+      if (amount.value === 0) continue;
       data.netByRate[String(rate)] = amount.value;
       put(`netByRate.${rate}`, amount);
     }
-    const rates = [...totals.ivaByRate.keys()];
+    const rates = Object.keys(data.ivaByRate).map(Number);
+    if (Object.keys(data.netByRate).length === 0 && rates.length > 1 && data.letter !== 'B') {
+      netFromItems(data, totals.subtotal?.value ?? null, fields);
+    }
     if (
       totals.netByRate.size === 0 &&
       totals.subtotal &&
@@ -119,16 +126,17 @@ export function parseInvoice(pages: PageWords[], qr: AfipQr | null): Parsed {
       put(`netByRate.${rates[0]}`, totals.subtotal);
     }
   }
-  const perceptions =
-    totals.perceptions.length > 0
-      ? totals.perceptions
-      : totals.otherTributes
-        ? [totals.otherTributes]
-        : [];
-  data.perceptions = perceptions.reduce((s, a) => s + a.value, 0);
-  if (perceptions[0]) put('perceptions', perceptions[0]);
   data.otherTaxes = totals.otherTaxes.reduce((s, a) => s + a.value, 0);
   if (totals.otherTaxes[0]) put('otherTaxes', totals.otherTaxes[0]);
+  // "Importe Otros Tributos" is the sum of the tributes table: it beats its rows, which OCR
+  // reads less surely (the rate column sits right beside the amount).
+  if (totals.otherTributes) {
+    data.perceptions = Math.max(0, totals.otherTributes.value - data.otherTaxes);
+    put('perceptions', totals.otherTributes);
+  } else {
+    data.perceptions = totals.perceptions.reduce((s, a) => s + a.value, 0);
+    if (totals.perceptions[0]) put('perceptions', totals.perceptions[0]);
+  }
   if (totals.total) {
     data.total = totals.total.value;
     put('total', totals.total);
@@ -136,6 +144,29 @@ export function parseInvoice(pages: PageWords[], qr: AfipQr | null): Parsed {
 
   if (qr) applyQr(data, qr, fromQr);
   return { data, fields };
+}
+
+/**
+ * One "Importe Neto Gravado" over several IVA rates (the AFIP form): the net per rate is the sum
+ * of the lines at each rate, trusted only when those sums add up to the printed net.
+ */
+function netFromItems(
+  data: InvoiceData,
+  printedNet: number | null,
+  fields: Record<string, FieldInfo>,
+): void {
+  const byRate = new Map<number, number>();
+  for (const item of data.items) {
+    if (item.ivaRate === undefined) return;
+    byRate.set(item.ivaRate, (byRate.get(item.ivaRate) ?? 0) + item.amount);
+  }
+  const sum = [...byRate.values()].reduce((s, v) => s + v, 0);
+  if (byRate.size === 0 || (printedNet !== null && Math.abs(sum - printedNet) > data.items.length))
+    return;
+  for (const [rate, value] of byRate) {
+    data.netByRate[String(rate)] = value;
+    fields[`netByRate.${rate}`] = { confidence: 0.9, source: 'computed', boxes: [] };
+  }
 }
 
 function info(f: Found<unknown>, source: FieldSource): FieldInfo {

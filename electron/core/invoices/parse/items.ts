@@ -5,6 +5,7 @@ import { boxOf, meanConf, type Line } from './lines.ts';
 import {
   digitsFix,
   fold,
+  isIvaRate,
   isMoneyToken,
   parseAmount,
   parsePercent,
@@ -72,6 +73,18 @@ function isCode(text: string): boolean {
   if (t.length > 20 || t.length < 2) return false;
   if (/^\d{6,14}$/.test(t)) return true;
   return /\d/.test(t) && /^[A-Z0-9][A-Z0-9./\-_]*$/i.test(t) && !isMoneyToken(t);
+}
+
+/** An IVA rate column, forgiving the comma OCR drops ("105%" is 10,5 %). */
+function ivaRateOf(text: string): number | null {
+  const bp = parsePercent(text);
+  if (bp === null) {
+    const m = /^(\d{2,3})%?$/.exec(text.trim());
+    const n = m?.[1] ? Number(m[1]) * 10 : NaN;
+    return isIvaRate(n) ? n : null;
+  }
+  if (isIvaRate(bp)) return bp;
+  return isIvaRate(bp / 10) ? bp / 10 : null;
 }
 
 type Parsed = {
@@ -150,7 +163,7 @@ function byColumns(toks: Token[], columns: ColumnKind[]): Parsed | null {
         }
         if (isMoneyToken(text) && !/%$/.test(text) && col === 'disc' && parsePercent(text) === null)
           break;
-        const v = parsePercent(text);
+        const v = col === 'iva' ? ivaRateOf(text) : parsePercent(text);
         if (v === null) break;
         if (col === 'disc') p.discountBp = v;
         else p.ivaRate = v;
@@ -238,8 +251,17 @@ function byArithmetic(toks: Token[]): Parsed | null {
             .filter((t) => !unitOf(t.text) || t === toks[descStart]);
           const unitTok = toks.slice(qtyTok.i + 1, qtyTok.i + 2).find((t) => unitOf(t.text));
           if (descToks.length === 0) continue;
+          const rateTok = nums.find(
+            (n) =>
+              n.i > priceTok.i &&
+              /%$/.test(n.text) &&
+              ivaRateOf(n.text) !== null &&
+              ivaRateOf(n.text) !== d,
+          );
+          const rate = rateTok ? ivaRateOf(rateTok.text) : null;
           return {
             ...(code ? { code } : {}),
+            ...(rate !== null ? { ivaRate: rate } : {}),
             description: descToks.map((t) => t.text).join(' '),
             quantity: qty,
             unit: unitTok ? unitOf(unitTok.text) : null,

@@ -1,5 +1,6 @@
 import type { Box } from '../../../../shared/contract/index.ts';
 import type { Word } from '../read/geometry.ts';
+import { headerColumns } from './columns.ts';
 import { boxOf, type Line } from './lines.ts';
 import { fold, isIvaRate, isMoneyToken, parseAmount, parsePercent } from './numbers.ts';
 
@@ -56,7 +57,8 @@ function pairs(lines: Line[]): Pair[] {
       else labelsWithout++;
     }
     const below = lines[i + 1];
-    if (labelsWithout >= 2 && below && below.page === line.page) {
+    // (Not an items table's header over its first row.)
+    if (labelsWithout >= 2 && below && below.page === line.page && !headerColumns(line)) {
       const labels = segs.filter((seg) => hasLetters(seg.text) && !moneyIn(line, seg.words));
       const cells = below.segments.filter((c) => !hasLetters(c.text) && moneyIn(below, c.words));
       // As many figures as labels: one each, in order. Otherwise the nearest figure by position.

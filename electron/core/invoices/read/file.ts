@@ -60,7 +60,7 @@ export async function readPages(
   const recognise = async (page: number, prepared: PreparedPage): Promise<void> => {
     // The QR is looked for while Tesseract (its own thread) reads the page.
     const engine = await hooks.ocr();
-    const reading = engine.recognize(prepared.png);
+    const reading = engine.recognize(prepared);
     const qr = out.qr ? null : await findAfipQr(prepared.gray, prepared.width, prepared.height);
     out.qr ??= qr;
     const words = await reading;

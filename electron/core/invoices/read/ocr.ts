@@ -1,5 +1,7 @@
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import type { Word } from './geometry.ts';
 
@@ -13,10 +15,20 @@ export function tessdataDir(): string {
   return path.resolve(here, '../../../../resources/tessdata');
 }
 
-export type Ocr = { recognize(png: Buffer): Promise<Word[]>; close(): Promise<void> };
+/** A grayscale page: its PNG for Tesseract and its pixels to find where to cut it. */
+export type OcrPage = { png: Buffer; gray: Uint8Array; width: number; height: number };
 
-export async function createOcr(): Promise<Ocr> {
-  const worker: Worker = await createWorker('spa', OEM.LSTM_ONLY, {
+export type Ocr = { recognize(page: OcrPage): Promise<Word[]>; close(): Promise<void> };
+
+/** Engines per reader: one per core, at most two (each holds ~100 MB). */
+export function ocrThreads(): number {
+  const fromEnv = Number(process.env.CAJA_OCR_THREADS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return Math.min(4, fromEnv);
+  return Math.max(1, Math.min(2, os.availableParallelism()));
+}
+
+async function engine(): Promise<Worker> {
+  const worker = await createWorker('spa', OEM.LSTM_ONLY, {
     langPath: tessdataDir(),
     gzip: true,
     cacheMethod: 'none',
@@ -24,33 +36,98 @@ export async function createOcr(): Promise<Ocr> {
   await worker.setParameters({
     tessedit_pageseg_mode: PSM.AUTO,
     preserve_interword_spaces: '1',
-    user_defined_dpi: '200',
   });
-  return {
-    async recognize(png) {
-      const result = await worker.recognize(png, {}, { blocks: true, text: false });
-      const words: Word[] = [];
-      for (const block of result.data.blocks ?? []) {
-        for (const para of block.paragraphs) {
-          for (const line of para.lines) {
-            for (const w of line.words) {
-              const text = w.text.trim();
-              if (!text) continue;
-              const { x0, y0, x1, y1 } = w.bbox;
-              words.push({
-                text,
-                x0,
-                y0,
-                x1,
-                y1,
-                conf: Math.max(0, Math.min(1, w.confidence / 100)),
-              });
-            }
-          }
+  return worker;
+}
+
+/**
+ * Rows where a page can be cut into `parts` bands without cutting a line of text: the middle
+ * of the blank run nearest to each even split.
+ */
+export function bandCuts(gray: Uint8Array, width: number, height: number, parts: number): number[] {
+  const ink = new Uint32Array(height);
+  const step = Math.max(1, Math.floor(width / 600));
+  for (let y = 0; y < height; y++) {
+    let n = 0;
+    for (let x = 0; x < width; x += step) if ((gray[y * width + x] ?? 255) < 140) n++;
+    ink[y] = n;
+  }
+  const cuts: number[] = [];
+  for (let k = 1; k < parts; k++) {
+    const target = Math.round((height * k) / parts);
+    const reach = Math.round(height * 0.15);
+    let best = -1;
+    let bestScore = Infinity;
+    for (let y = Math.max(1, target - reach); y < Math.min(height - 1, target + reach); y++) {
+      // Blank rows win; among them, the one closest to the even split.
+      const score = (ink[y] ?? 0) * 1000 + Math.abs(y - target);
+      if (score < bestScore) [best, bestScore] = [y, score];
+    }
+    if (best > 0 && (ink[best] ?? 1) === 0) cuts.push(best);
+  }
+  return cuts;
+}
+
+function wordsOf(blocks: Tesseract.Block[] | null, offsetY: number): Word[] {
+  const words: Word[] = [];
+  for (const block of blocks ?? []) {
+    for (const para of block.paragraphs) {
+      for (const line of para.lines) {
+        for (const w of line.words) {
+          const text = w.text.trim();
+          if (!text) continue;
+          const { x0, y0, x1, y1 } = w.bbox;
+          words.push({
+            text,
+            x0,
+            y0: y0 + offsetY,
+            x1,
+            y1: y1 + offsetY,
+            conf: Math.max(0, Math.min(1, w.confidence / 100)),
+          });
         }
       }
-      return words;
+    }
+  }
+  return words;
+}
+
+/**
+ * Tesseract engines for one reader. A page is cut across at blank rows into one band per
+ * engine and the bands are read at the same time, each engine on its own thread.
+ */
+export async function createOcr(threads = ocrThreads()): Promise<Ocr> {
+  const engines = await Promise.all(Array.from({ length: threads }, () => engine()));
+  return {
+    async recognize(page) {
+      const cuts =
+        engines.length > 1 ? bandCuts(page.gray, page.width, page.height, engines.length) : [];
+      const edges = [0, ...cuts, page.height];
+      const bands = edges
+        .slice(0, -1)
+        .map((top, i) => ({ top, height: (edges[i + 1] ?? page.height) - top }));
+      // Pages are A4 or letter wide: tell Tesseract the resolution rather than let it guess.
+      const dpi = String(Math.max(70, Math.min(600, Math.round(page.width / 8.27))));
+      const results = await Promise.all(
+        bands.map(async (band, i) => {
+          const worker = engines[i % engines.length];
+          if (!worker) return [];
+          const image =
+            bands.length === 1
+              ? page.png
+              : await sharp(page.png)
+                  .extract({ left: 0, top: band.top, width: page.width, height: band.height })
+                  .png({ compressionLevel: 1 })
+                  .toBuffer();
+          await worker.setParameters({ user_defined_dpi: dpi });
+          const result = await worker.recognize(image, {}, { blocks: true, text: false });
+          return wordsOf(result.data.blocks, band.top);
+        }),
+      );
+      return results.flat();
     },
-    close: () => worker.terminate().then(() => undefined),
+    close: async () => {
+      await Promise.all(engines.map((w) => w.terminate()));
+    },
   };
 }

@@ -13,8 +13,84 @@ const jsQRExport = jsQRModule as unknown as { default?: JsQr };
 const jsQR: JsQr =
   typeof jsQRExport === 'function' ? (jsQRExport as JsQr) : (jsQRExport.default as JsQr);
 
-/** Width the page is reduced to before looking for the QR: a 30 mm code is still ~180 px. */
+/** Width the page is reduced to for the last, whole-page look. */
 const QR_WIDTH = 1300;
+
+type Rect = { x: number; y: number; w: number; h: number };
+
+/**
+ * Where a QR may be: square patches whose ink density is even and high (about half the area
+ * dark, module after module), unlike text (a fifth) or a solid band (all). Found on a coarse
+ * grid of blocks, smoothed so the code's white modules do not break the patch.
+ */
+export function qrCandidates(gray: Uint8Array, width: number, height: number): Rect[] {
+  const b = Math.max(8, Math.round(width / 150));
+  const cols = Math.floor(width / b);
+  const rows = Math.floor(height / b);
+  const density = new Float32Array(cols * rows);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      let dark = 0;
+      let n = 0;
+      for (let y = r * b; y < (r + 1) * b; y += 2) {
+        for (let x = c * b; x < (c + 1) * b; x += 2) {
+          n++;
+          if ((gray[y * width + x] ?? 255) < 128) dark++;
+        }
+      }
+      density[r * cols + c] = dark / n;
+    }
+  }
+  const marked = new Uint8Array(cols * rows);
+  for (let r = 1; r < rows - 1; r++) {
+    for (let c = 1; c < cols - 1; c++) {
+      let sum = 0;
+      for (let dr = -1; dr <= 1; dr++)
+        for (let dc = -1; dc <= 1; dc++) sum += density[(r + dr) * cols + c + dc] ?? 0;
+      const mean = sum / 9;
+      if (mean >= 0.3 && mean <= 0.78) marked[r * cols + c] = 1;
+    }
+  }
+  const seen = new Uint8Array(cols * rows);
+  const out: Rect[] = [];
+  for (let i = 0; i < marked.length; i++) {
+    if (!marked[i] || seen[i]) continue;
+    const stack = [i];
+    seen[i] = 1;
+    let [minC, maxC, minR, maxR, count] = [cols, 0, rows, 0, 0];
+    while (stack.length > 0) {
+      const j = stack.pop() ?? 0;
+      const r = Math.floor(j / cols);
+      const c = j % cols;
+      count++;
+      [minC, maxC, minR, maxR] = [
+        Math.min(minC, c),
+        Math.max(maxC, c),
+        Math.min(minR, r),
+        Math.max(maxR, r),
+      ];
+      for (const k of [j - 1, j + 1, j - cols, j + cols]) {
+        if (k >= 0 && k < marked.length && marked[k] && !seen[k] && Math.abs((k % cols) - c) <= 1) {
+          seen[k] = 1;
+          stack.push(k);
+        }
+      }
+    }
+    const w = maxC - minC + 1;
+    const h = maxR - minR + 1;
+    if (w < 5 || h < 5 || w / h > 1.5 || h / w > 1.5 || count / (w * h) < 0.55) continue;
+    const m = 3;
+    const x = Math.max(0, (minC - m) * b);
+    const y = Math.max(0, (minR - m) * b);
+    out.push({
+      x,
+      y,
+      w: Math.min(width - x, (w + 2 * m) * b),
+      h: Math.min(height - y, (h + 2 * m) * b),
+    });
+  }
+  return out.sort((p, q) => q.w * q.h - p.w * p.h).slice(0, 4);
+}
 
 /** Finds and decodes an AFIP QR on a prepared grayscale page; null when there is none. */
 export async function findAfipQr(
@@ -22,16 +98,27 @@ export async function findAfipQr(
   width: number,
   height: number,
 ): Promise<AfipQr | null> {
+  const page = sharp(gray, { raw: { width, height, channels: 1 } });
+  for (const rect of qrCandidates(gray, width, height)) {
+    // Enlarged so each module is several pixels wide: jsQR misses codes of 2–3 px modules.
+    const crop = await page
+      .clone()
+      .extract({ left: rect.x, top: rect.y, width: rect.w, height: rect.h })
+      .resize({ width: Math.max(rect.w, Math.min(900, rect.w * 3)), kernel: 'cubic' })
+      .extractChannel(0)
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const found = decodeGray(crop.data, crop.info.width, crop.info.height);
+    if (found) return found;
+  }
   const scale = Math.min(1, QR_WIDTH / width);
-  const small = await sharp(gray, { raw: { width, height, channels: 1 } })
+  const small = await page
+    .clone()
     .resize({ width: Math.round(width * scale) })
+    .extractChannel(0)
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const found = decodeGray(small.data, small.info.width, small.info.height);
-  if (found) return found;
-  if (scale === 1) return null;
-  // A small or blurred code: try again at full resolution.
-  return decodeGray(gray, width, height);
+  return decodeGray(small.data, small.info.width, small.info.height);
 }
 
 function decodeGray(gray: Uint8Array, width: number, height: number): AfipQr | null {

@@ -18,6 +18,7 @@ export const HEADER_FIELDS = [
   'issuer.ivaCondition',
   'recipient.name',
   'recipient.cuit',
+  'recipient.ivaCondition',
   'cae',
   'caeDue',
   'perceptions',
@@ -109,7 +110,9 @@ export function scoreItems(got: Json, truth: Json): ItemScore {
       used.add(i);
       matched++;
     } else {
-      misses.push(`${String(w.description)} ${String(w.quantity)} × ${String(w.unitPrice)} = ${String(w.amount)}`);
+      misses.push(
+        `${String(w.description)} ${String(w.quantity)} × ${String(w.unitPrice)} = ${String(w.amount)}`,
+      );
     }
   }
   return { matched, predicted: have.length, expected: want.length, misses };
