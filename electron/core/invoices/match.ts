@@ -22,6 +22,8 @@ type ProductBrief = {
   name: string;
   brand: string | null;
   unit: Unit;
+  iva_rate_bp: number;
+  cost: number;
   active: number;
   barcode: string | null;
 };
@@ -32,7 +34,7 @@ export type LineGuess = {
   productId: string | null;
 };
 
-const BRIEF = `SELECT p.id, p.name, p.brand, p.unit, p.active,
+const BRIEF = `SELECT p.id, p.name, p.brand, p.unit, p.iva_rate_bp, p.cost, p.active,
   (SELECT min(b.barcode) FROM product_barcodes b WHERE b.product_id = p.id) AS barcode
   FROM products p`;
 
@@ -53,7 +55,23 @@ const toMatch = (p: ProductBrief, by: LineMatch['by'], score: number): LineMatch
   barcode: p.barcode,
   by,
   score,
+  ivaRate: p.iva_rate_bp,
+  unit: p.unit,
+  cost: p.cost,
 });
+
+/**
+ * Stored suggestions with each product's IVA rate, unit and cost as they are now (a cost moves
+ * when another invoice is applied); a product no longer in the catalog is dropped.
+ */
+export function currentCandidates(db: Database, stored: readonly LineMatch[]): LineMatch[] {
+  const out: LineMatch[] = [];
+  for (const m of stored) {
+    const p = briefById(db, m.productId);
+    if (p) out.push({ ...m, ivaRate: p.iva_rate_bp, unit: p.unit, cost: p.cost });
+  }
+  return out;
+}
 
 /** Codes that may be barcodes: the line's code, then 8–14 digit runs inside the description. */
 function barcodeCandidates(item: Pick<InvoiceItem, 'code' | 'description'>): string[] {

@@ -20,6 +20,7 @@ import type { Ctx } from '../context.ts';
 import { prep } from '../db/statements.ts';
 import { notFound } from '../errors.ts';
 import { sha256 } from './files.ts';
+import { currentCandidates } from './match.ts';
 
 /**
  * Rows of the invoice tables, how they are shown, and what the audit log records of them. Each
@@ -353,7 +354,7 @@ export function readInvoice(db: Database, id: string): InvoiceDetail {
       boxes: item?.boxes ?? [],
       index: l.idx,
       productId: l.product_id,
-      candidates: parseJson<LineMatch[]>(l.candidates, []),
+      candidates: currentCandidates(db, parseJson<LineMatch[]>(l.candidates, [])),
       packUnits: l.pack_units,
       unitCost: l.unit_cost,
     };

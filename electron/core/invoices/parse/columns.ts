@@ -43,6 +43,14 @@ export function headerColumns(line: Line): ColumnKind[] | null {
     if (k === 'discAmount') i++;
     // "Subtotal c/IVA" after a first amount column is the line with IVA.
     if (k === 'amount' && kinds.includes('amount')) k = 'amountIva';
+    // "Artículo | Descripción": the first of two description-like headings is the code.
+    if (
+      k === 'desc' &&
+      kinds[kinds.length - 1] === 'desc' &&
+      /^art/.test(fold(words[i - 1]?.text ?? ''))
+    ) {
+      kinds[kinds.length - 1] = 'code';
+    }
     if (k && kinds[kinds.length - 1] !== k && !(k === 'price' && kinds.includes('price'))) {
       kinds.push(k);
     }

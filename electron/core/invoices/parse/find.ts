@@ -68,7 +68,7 @@ export function labelled<T>(
 export function firstMatch<T>(
   lines: Line[],
   pattern: RegExp,
-  read: (m: RegExpExecArray) => T | null,
+  read: (m: RegExpExecArray, segment: string) => T | null,
   opts: { from?: number; to?: number } = {},
 ): Found<T> | null {
   for (let i = opts.from ?? 0; i < (opts.to ?? lines.length); i++) {
@@ -77,7 +77,7 @@ export function firstMatch<T>(
     for (const seg of line.segments) {
       const re = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'g');
       for (let m = re.exec(seg.text); m; m = re.exec(seg.text)) {
-        const v = read(m);
+        const v = read(m, seg.text);
         if (v !== null) return found(v, line, wordsFrom(seg, m.index));
       }
     }

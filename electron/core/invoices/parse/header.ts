@@ -42,7 +42,7 @@ export function afipCodeFor(letter: InvoiceLetter, kind: InvoiceKind): number {
 const RECIPIENT =
   /(se[nñ]or(?:\s*\(?es\)?)?|^sr\.?(?:\s*\(?es\)?)?\b|cliente|apellido y nombre|destinatario|comprador|facturar a|datos del cliente)/;
 const IVA_CONDITION =
-  /(iva responsable inscripto|responsable inscripto|resp\.? inscripto|responsable monotributo|resp\.? monotributo|monotributista social|monotributista|monotributo|iva exento|exento|consumidor final|no responsable|sujeto no categorizado)/;
+  /(iva responsable inscripto|responsable inscripto|resp\.? inscripto|responsable monotributo|resp\.? monotributo|monotributista social|monotributista|monotributo|iva exento|exento|consumidor final|no responsable|sujeto no categorizado|cons\.? final)/i;
 
 /** Index of the first line of the recipient's block (everything above is the issuer's). */
 function recipientStart(lines: Line[]): number {
@@ -191,13 +191,14 @@ export function readHeader(lines: Line[]): Header {
   if (letter) h.letter = letter;
 
   // Point of sale and number: "0003-00012345", or the two labelled fields.
+  // (Not the invoice a credit note refers to, nor a remito.)
   const both = firstMatch(
     lines,
     /(?<!\d)(\d{4,5})\s*[-–]\s*(\d{8})(?!\d)/,
-    (m) => ({
-      pos: Number(m[1]),
-      num: Number(m[2]),
-    }),
+    (m, segment) =>
+      /asociad|remito|factura\s+[abc]\s+0|referencia|orden/i.test(segment)
+        ? null
+        : { pos: Number(m[1]), num: Number(m[2]) },
     { to: Math.min(lines.length, 30) },
   );
   const posLabel = labelled(

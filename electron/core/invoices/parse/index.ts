@@ -10,7 +10,8 @@ import { findHeader } from './columns.ts';
 import type { Found } from './find.ts';
 import { AFIP_CODES, afipCodeFor, readHeader } from './header.ts';
 import { readItems } from './items.ts';
-import { documentLines } from './lines.ts';
+import { boxOf, documentLines, type Line } from './lines.ts';
+import { isMoneyToken, parseAmount } from './numbers.ts';
 import { readTotals, type Amount } from './totals.ts';
 
 export type Parsed = { data: InvoiceData; fields: Record<string, FieldInfo> };
@@ -142,8 +143,37 @@ export function parseInvoice(pages: PageWords[], qr: AfipQr | null): Parsed {
     put('total', totals.total);
   }
 
+  if (data.total === undefined) findTotal(data, lines.slice(end), fields, source);
   if (qr) applyQr(data, qr, fromQr);
   return { data, fields };
+}
+
+/**
+ * No "Total" label read (a heading OCR garbled): the total is the printed figure that equals
+ * what the parts add up to, if there is one below the lines.
+ */
+function findTotal(
+  data: InvoiceData,
+  below: Line[],
+  fields: Record<string, FieldInfo>,
+  source: FieldSource,
+): void {
+  const sum = (o: Record<string, number>): number => Object.values(o).reduce((s, v) => s + v, 0);
+  const parts =
+    Object.keys(data.netByRate).length > 0
+      ? sum(data.netByRate) + sum(data.ivaByRate)
+      : data.items.reduce((s, it) => s + it.amount, 0);
+  const expected = parts + data.perceptions + data.otherTaxes;
+  if (expected <= 0) return;
+  for (const line of below) {
+    for (const w of line.words) {
+      const text = w.text.replace(/^\$/, '');
+      if (!isMoneyToken(text) || Math.abs((parseAmount(text) ?? -1) - expected) > 1) continue;
+      data.total = parseAmount(text) ?? expected;
+      fields.total = { confidence: Math.min(0.9, w.conf), source, boxes: [boxOf(line, [w])] };
+      return;
+    }
+  }
 }
 
 /**

@@ -108,7 +108,9 @@ export function consistent(qty: number, price: number, discBp: number, amount: n
 /** Reads a row by the header's column order: leading columns from the left, the rest from the right. */
 function byColumns(toks: Token[], columns: ColumnKind[]): Parsed | null {
   const descAt = columns.indexOf('desc');
+  // A barcode at the start of the row is the code even where the header has no code column.
   const leading = columns.slice(0, descAt);
+  if (!leading.includes('code') && /^\d{8,14}$/.test(toks[0]?.text ?? '')) leading.unshift('code');
   const trailing = columns.slice(descAt + 1).reverse();
   let left = 0;
   let right = toks.length - 1;
@@ -245,7 +247,9 @@ function byArithmetic(toks: Token[]): Parsed | null {
             start = 1;
           }
           const descEnd = qtyTok.i < priceTok.i && qtyTok.i > start ? qtyTok.i : priceTok.i;
-          const descStart = qtyTok.i === start ? start + 1 : start;
+          let descStart = qtyTok.i === start ? start + 1 : start;
+          // "2,500 kg Palmeritas": the unit after a leading quantity is not the description.
+          if (qtyTok.i === start && unitOf(toks[descStart]?.text ?? '')) descStart++;
           const descToks = toks
             .slice(descStart, descEnd)
             .filter((t) => !unitOf(t.text) || t === toks[descStart]);

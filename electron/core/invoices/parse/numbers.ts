@@ -21,10 +21,14 @@ export function digitsFix(token: string): string {
 }
 
 function clean(token: string): string {
-  return digitsFix(token.trim())
-    .replace(/^[($]+|[)]+$/g, '')
-    .replace(/^\$/, '')
-    .replace(/\s+/g, '');
+  return (
+    digitsFix(token.trim())
+      // Table rules glued to a figure by OCR: "3|", "|0,00", "2/", "[7]".
+      .replace(/^[|/\\[\]{}()!]+|[|/\\[\]{}()!]+$/g, '')
+      .replace(/^[($]+|[)]+$/g, '')
+      .replace(/^\$/, '')
+      .replace(/\s+/g, '')
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import sharp, { type Sharp, type OutputInfo } from 'sharp';
 import { MAX_PIXELS, MAX_PAGES, readError, type FileKind } from './detect.ts';
+import { findSheet, unwarp, type Quad } from './perspective.ts';
 
 /** A page ready for reading: grayscale PNG for OCR and review, and raw gray pixels for the QR. */
 export type PreparedPage = {
@@ -68,10 +69,24 @@ export async function preparePage(image: Sharp, fileName: string): Promise<Prepa
   } catch (err) {
     throw decodeError(fileName, err);
   }
-  const { width, height } = base.info;
+  let { width, height } = base.info;
+  let pixels = new Uint8Array(base.data.buffer, base.data.byteOffset, base.data.length);
+  // A photo of the sheet on a table: map the sheet's corners back to a rectangle first.
+  const small = await sharp(pixels, { raw: { width, height, channels: 1 } })
+    .resize({ width: 400 })
+    .extractChannel(0)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const sheet = findSheet(small.data, small.info.width, small.info.height);
+  if (sheet) {
+    const k = width / small.info.width;
+    const quad = sheet.map((p) => ({ x: p.x * k, y: p.y * k })) as Quad;
+    const flat = unwarp(pixels, width, height, quad);
+    [pixels, width, height] = [flat.gray, flat.width, flat.height];
+  }
   const targetWidth = width < MIN_WIDTH ? TARGET_SMALL : width > MAX_WIDTH ? MAX_WIDTH : width;
-  const angle = skewAngle(base.data, width, height);
-  let pipeline = sharp(base.data, { raw: { width, height, channels: 1 } });
+  const angle = skewAngle(pixels, width, height);
+  let pipeline = sharp(pixels, { raw: { width, height, channels: 1 } });
   if (Math.abs(angle) >= 0.3) pipeline = pipeline.rotate(-angle, { background: '#ffffff' });
   const out = await pipeline
     .resize({ width: targetWidth, kernel: 'lanczos3' })
@@ -99,27 +114,34 @@ export async function preparePage(image: Sharp, fileName: string): Promise<Prepa
  * place: Tesseract reads dark text on a light page and skips inverted text. Where the
  * neighbourhood is dark, the pixel is inverted.
  */
+/** Below this neighbourhood gray a band is dark enough to hold light letters. */
+const DARK = 110;
+
+/**
+ * Light letters on a dark band (a coloured header, a table heading) turned dark on light, in
+ * place: Tesseract reads dark text on a light page and skips inverted text. Where the
+ * neighbourhood (a blurred quarter-size copy) is dark, the pixel is inverted. Only on white
+ * paper (a scan, a PDF): on a photo's gray, shaded paper the dark patches are shadows.
+ */
 async function invertDarkBands(gray: Buffer, width: number, height: number): Promise<void> {
   const local = await sharp(gray, { raw: { width, height, channels: 1 } })
     .resize({ width: Math.max(1, Math.round(width / 4)), kernel: 'linear' })
     .blur(3)
+    .extractChannel(0)
     .raw()
     .toBuffer({ resolveWithObject: true });
   const lw = local.info.width;
   const lh = local.info.height;
-  const ch = local.info.channels;
-  const mean = new Uint8Array(lw * lh);
-  let dark = 0;
-  for (let i = 0; i < mean.length; i++) {
-    mean[i] = local.data[i * ch] ?? 255;
-    if ((mean[i] ?? 255) < 110) dark++;
-  }
-  if (dark === 0) return;
+  const mean = local.data;
+  const sorted = Uint8Array.from(mean).sort();
+  if ((sorted[Math.floor(sorted.length / 2)] ?? 0) < 235) return;
+  if ((sorted[Math.floor(sorted.length * 0.01)] ?? 255) >= DARK) return;
   for (let y = 0; y < height; y++) {
     const ly = Math.min(lh - 1, Math.floor((y * lh) / height));
     for (let x = 0; x < width; x++) {
       const lx = Math.min(lw - 1, Math.floor((x * lw) / width));
-      if ((mean[ly * lw + lx] ?? 255) < 110) gray[y * width + x] = 255 - (gray[y * width + x] ?? 0);
+      if ((mean[ly * lw + lx] ?? 255) < DARK)
+        gray[y * width + x] = 255 - (gray[y * width + x] ?? 0);
     }
   }
 }

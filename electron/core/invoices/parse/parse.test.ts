@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import type { PageWords, Word } from '../read/geometry.ts';
+import { parseInvoice } from './index.ts';
+
+/** A page typed out cell by cell: each row is [x, text] cells at 7 px a character, 20 px a row. */
+function page(rows: [number, string][][], source: 'pdf' | 'ocr' = 'pdf'): PageWords {
+  const words: Word[] = [];
+  rows.forEach((cells, r) => {
+    for (const [x, text] of cells) {
+      let at = x;
+      for (const w of text.split(' ')) {
+        if (w)
+          words.push({
+            text: w,
+            x0: at,
+            y0: r * 20,
+            x1: at + w.length * 7,
+            y1: r * 20 + 12,
+            conf: 0.95,
+          });
+        at += (w.length + 1) * 7;
+      }
+    }
+  });
+  return { page: 0, width: 800, height: rows.length * 20 + 40, source, words };
+}
+
+describe('invoice parser', () => {
+  it('reads an A invoice: header, lines with a bonificación and nets per rate', () => {
+    const p = page([
+      [
+        [40, 'Distribuidora Mayorista Sur S.A.'],
+        [380, 'A'],
+        [480, 'FACTURA'],
+      ],
+      [
+        [380, 'COD. 01'],
+        [480, 'Punto de Venta: 00003 Comp. Nro: 00012345'],
+      ],
+      [
+        [40, 'Razón Social: Distribuidora Mayorista Sur S.A.'],
+        [480, 'Fecha de Emisión: 12/03/2025'],
+      ],
+      [
+        [40, 'Condición frente al IVA: IVA Responsable Inscripto'],
+        [480, 'CUIT: 30-71234567-1'],
+      ],
+      [
+        [40, 'CUIT: 20-24837235-5'],
+        [380, 'Apellido y Nombre / Razón Social: Almacén Don Pepe'],
+      ],
+      [[40, 'Condición frente al IVA: IVA Responsable Inscripto']],
+      [
+        [40, 'Código'],
+        [150, 'Descripción'],
+        [420, 'Cant.'],
+        [480, 'Precio Unit.'],
+        [580, 'Bonif.'],
+        [640, 'IVA'],
+        [700, 'Subtotal'],
+      ],
+      [
+        [40, '7790150006008'],
+        [150, 'Yerba Mate Playadito 1 kg'],
+        [420, '12,00'],
+        [480, '3.100,00'],
+        [580, '0,00'],
+        [640, '21%'],
+        [700, '37.200,00'],
+      ],
+      [
+        [40, 'A-1043'],
+        [150, 'Azúcar Ledesma 1 kg x10'],
+        [420, '2,00'],
+        [480, '7.805,00'],
+        [580, '10,00'],
+        [640, '10,5%'],
+        [700, '14.049,00'],
+      ],
+      [
+        [560, 'Neto Gravado 21%: $'],
+        [700, '37.200,00'],
+      ],
+      [
+        [560, 'Neto Gravado 10,5%: $'],
+        [700, '14.049,00'],
+      ],
+      [
+        [560, 'IVA 21%: $'],
+        [700, '7.812,00'],
+      ],
+      [
+        [560, 'IVA 10,5%: $'],
+        [700, '1.475,15'],
+      ],
+      [
+        [560, 'Percepción IIBB 3%: $'],
+        [700, '1.537,47'],
+      ],
+      [
+        [560, 'Importe Total: $'],
+        [700, '62.073,62'],
+      ],
+      [
+        [40, 'CAE N°: 75467498174835'],
+        [480, 'Fecha de Vto. de CAE: 22/03/2025'],
+      ],
+    ]);
+    const { data, fields } = parseInvoice([p], null);
+    expect(data).toMatchObject({
+      kind: 'factura',
+      letter: 'A',
+      afipCode: 1,
+      pointOfSale: 3,
+      number: 12345,
+      date: '2025-03-12',
+      cae: '75467498174835',
+      caeDue: '2025-03-22',
+      netByRate: { '2100': 3_720_000, '1050': 1_404_900 },
+      ivaByRate: { '2100': 781_200, '1050': 147_515 },
+      perceptions: 153_747,
+      total: 6_207_362,
+    });
+    expect(data.issuer.name).toBe('Distribuidora Mayorista Sur S.A.');
+    expect(data.issuer.ivaCondition).toBe('IVA Responsable Inscripto');
+    expect(data.recipient).toMatchObject({ name: 'Almacén Don Pepe', cuit: '20248372355' });
+    expect(data.items).toHaveLength(2);
+    expect(data.items[1]).toMatchObject({
+      code: 'A-1043',
+      description: 'Azúcar Ledesma 1 kg x10',
+      quantity: 2000,
+      unit: 'u',
+      unitPrice: 780_500,
+      discountBp: 1000,
+      amount: 1_404_900,
+      ivaRate: 1050,
+    });
+    expect(fields.total?.boxes[0]?.y).toBeGreaterThan(0.5);
+  });
+
+  it('reads a C credit note by arithmetic when the table has no header, weighed lines in kg', () => {
+    const p = page([
+      [
+        [40, 'Panificados La Abuela'],
+        [380, 'C'],
+        [480, 'NOTA DE CRÉDITO'],
+      ],
+      [
+        [40, 'de Sosa María Laura'],
+        [480, 'N° 0002-00079402'],
+      ],
+      [
+        [40, 'Responsable Monotributo'],
+        [480, 'Fecha: 31/01/2026'],
+      ],
+      [[480, 'CUIT: 27-39140519-6']],
+      [[40, 'Cliente: Almacén Mi Barrio']],
+      [
+        [40, '2,500 kg'],
+        [120, 'Palmeritas del Día'],
+        [480, '9.782,51'],
+        [600, '24.456,28'],
+      ],
+      [
+        [40, '3'],
+        [120, 'Alfajores de Maicena x12'],
+        [480, '6.304,95'],
+        [600, '18.914,85'],
+      ],
+      [
+        [480, 'TOTAL'],
+        [600, '$ 43.371,13'],
+      ],
+    ]);
+    const { data } = parseInvoice([p], null);
+    expect(data).toMatchObject({
+      kind: 'nota_credito',
+      letter: 'C',
+      afipCode: 13,
+      pointOfSale: 2,
+      number: 79402,
+      total: 4_337_113,
+    });
+    expect(data.issuer).toMatchObject({
+      name: 'Sosa María Laura',
+      cuit: '27391405196',
+      ivaCondition: 'Responsable Monotributo',
+    });
+    expect(data.items.map((i) => [i.description, i.quantity, i.unit, i.amount])).toEqual([
+      ['Palmeritas del Día', 2500, 'kg', 2_445_628],
+      ['Alfajores de Maicena x12', 3000, 'u', 1_891_485],
+    ]);
+  });
+
+  it('lets the AFIP QR win for the header', () => {
+    const p = page([
+      [
+        [40, 'Kiosco SRL'],
+        [480, 'FACTURA B'],
+      ],
+      [
+        [480, 'N° 0001-00000099'],
+        [40, 'CUIT: 30-71234567-1'],
+      ],
+      [[480, 'TOTAL $ 1.000,00']],
+    ]);
+    const { data, fields } = parseInvoice([p], {
+      ver: 1,
+      fecha: '2025-05-02',
+      cuit: 30712345671,
+      ptoVta: 1,
+      tipoCmp: 6,
+      nroCmp: 100,
+      importe: 1000,
+      moneda: 'PES',
+      ctz: 1,
+      tipoCodAut: 'E',
+      codAut: 70123456789012,
+    });
+    expect(data).toMatchObject({
+      letter: 'B',
+      afipCode: 6,
+      number: 100,
+      date: '2025-05-02',
+      cae: '70123456789012',
+      total: 100_000,
+    });
+    expect(fields.number?.source).toBe('qr');
+  });
+});
