@@ -11,6 +11,7 @@ import type {
   PageInfo,
 } from './invoice-types.ts';
 import { idSchema, moneySchema, nameSchema, quantitySchema, unitSchema } from './schemas.ts';
+import type { Unit } from './types.ts';
 
 export type InvoiceStatus = 'borrador' | 'aplicada' | 'descartada';
 
@@ -22,6 +23,11 @@ export type LineMatch = {
   by: 'barcode' | 'alias' | 'words';
   /** 0..1; barcode and alias matches are 1. */
   score: number;
+  /** The product's IVA rate, basis points (the rate its cost is taken net of). */
+  ivaRate: number;
+  unit: Unit;
+  /** Centavos net of IVA: the product's cost today (0 when never recorded). */
+  cost: number;
 };
 
 export type InvoiceLine = InvoiceItem & {

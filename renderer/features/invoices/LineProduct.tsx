@@ -1,26 +1,18 @@
 import { useState } from 'react';
-import { useQuery } from '../../lib/hooks.ts';
 import { matchLabel, t } from '../../lib/strings.ts';
 import { percent } from './invoice-format.ts';
-import type { LineChoice, LineForm } from './line-form.ts';
+import { candidateChoice, type LineChoice, type LineForm } from './line-form.ts';
 import { NewProductForm } from './NewProductForm.tsx';
 import { ProductSearch } from './ProductSearch.tsx';
 
 const r = t.invoices.review;
 
-/** The chosen product's name; a product picked before this screen opened is looked up. */
-function ChosenName({ choice }: { choice: Extract<LineChoice, { kind: 'product' }> }) {
-  const product = useQuery('catalog.get', { id: choice.productId }, { enabled: !choice.name });
-  return <>{choice.name || product.data?.name || t.loading}</>;
-}
-
-function Chosen({ choice }: { choice: LineChoice }) {
+/** The chosen product (its name looked up when picked before this screen opened), or why none. */
+function Chosen({ choice, name }: { choice: LineChoice; name: string }) {
   if (choice.kind === 'product') {
     return (
       <p className="inv-chosen" data-testid="inv-line-product" data-product-id={choice.productId}>
-        <span className="strong">
-          <ChosenName choice={choice} />
-        </span>{' '}
+        <span className="strong">{name || t.loading}</span>{' '}
         <span className="muted small" data-testid="inv-line-match">
           {matchLabel(choice.by, percent(choice.score))}
         </span>
@@ -40,6 +32,7 @@ function Chosen({ choice }: { choice: LineChoice }) {
  */
 export function LineProduct({
   line,
+  chosenName,
   readOnly,
   ivaRateBp,
   supplierCuit,
@@ -47,6 +40,7 @@ export function LineProduct({
   onChoice,
 }: {
   line: LineForm;
+  chosenName: string;
   readOnly: boolean;
   ivaRateBp: number;
   supplierCuit: string | null;
@@ -57,11 +51,11 @@ export function LineProduct({
   const chosenId = line.choice.kind === 'product' ? line.choice.productId : null;
   const others = line.candidates.filter((c) => c.productId !== chosenId);
 
-  if (readOnly) return <Chosen choice={line.choice} />;
+  if (readOnly) return <Chosen choice={line.choice} name={chosenName} />;
 
   return (
     <div className="stack inv-line-product">
-      <Chosen choice={line.choice} />
+      <Chosen choice={line.choice} name={chosenName} />
       {others.length > 0 && (
         <div className="inv-candidates" role="group" aria-label={r.candidates}>
           <span className="muted small">{r.candidates}:</span>
@@ -70,15 +64,7 @@ export function LineProduct({
               key={c.productId}
               type="button"
               className="btn small"
-              onClick={() =>
-                onChoice({
-                  kind: 'product',
-                  productId: c.productId,
-                  name: c.name,
-                  by: c.by,
-                  score: c.score,
-                })
-              }
+              onClick={() => onChoice(candidateChoice(c))}
               data-testid="inv-line-candidate"
               data-product-id={c.productId}
             >
@@ -101,6 +87,7 @@ export function LineProduct({
                 name: item.name,
                 by: 'manual',
                 score: 1,
+                facts: null,
               })
             }
           />
@@ -143,6 +130,7 @@ export function LineProduct({
               name: product.name,
               by: 'created',
               score: 1,
+              facts: { ivaRate: product.ivaRateBp, unit: product.unit, cost: product.cost },
             });
           }}
         />

@@ -1,14 +1,18 @@
 import type { Box, Unit } from '../../../shared/contract/index.ts';
 import { isValidCuit } from '../../../shared/domain/cuit.ts';
 import { formatMoney } from '../../lib/format.ts';
+import { useQuery } from '../../lib/hooks.ts';
 import { t, UNIT_LABEL } from '../../lib/strings.ts';
 import { ConfidenceMark } from './ConfidenceMark.tsx';
+import { COST_TEXT, costChange, costChangeText, type CostChange } from './cost-change.ts';
 import {
+  chooseLine,
   editLine,
   lineExpectedAmount,
   shownUnitCost,
   type CostContext,
   type LineForm,
+  type ProductFacts,
 } from './line-form.ts';
 import { LineProduct } from './LineProduct.tsx';
 import { readMoney, type Errors } from './parse.ts';
@@ -17,6 +21,77 @@ import { amountDiffers, lineIvaRate } from './unit-cost.ts';
 const r = t.invoices.review;
 
 type TextField = 'code' | 'description' | 'quantity' | 'unitPrice' | 'discount' | 'amount';
+
+/**
+ * The chosen product's name and cost facts: from the suggestion it was picked from, else looked
+ * up (a product found by searching, or chosen on an earlier visit).
+ */
+function useChosenProduct(line: LineForm): { name: string; facts: ProductFacts | null } {
+  const choice = line.choice.kind === 'product' ? line.choice : null;
+  const missing = choice !== null && (choice.facts === null || choice.name === '');
+  const product = useQuery('catalog.get', { id: choice?.productId ?? '' }, { enabled: missing });
+  const found =
+    product.data && product.data.id === choice?.productId
+      ? {
+          name: product.data.name,
+          facts: {
+            ivaRate: product.data.ivaRateBp,
+            unit: product.data.unit,
+            cost: product.data.cost,
+          },
+        }
+      : null;
+  return { name: choice?.name || found?.name || '', facts: choice?.facts ?? found?.facts ?? null };
+}
+
+const NUMS_COLUMNS =
+  'minmax(3.5rem, 0.8fr) minmax(4rem, 0.8fr) minmax(5.5rem, 1.15fr) minmax(3.5rem, 0.7fr) minmax(6.5rem, 1.35fr)';
+
+const BADGE: Readonly<Record<CostChange['kind'], string>> = {
+  up: 'badge warn',
+  down: 'badge ok',
+  same: 'badge',
+  first: 'badge',
+};
+
+/**
+ * The line's unit cost; with a product chosen, against its cost today — "Costo actual
+ * $ 2.850,00 → nuevo $ 3.100,00 · sube 8,77 %" — so the owner sees what applying does.
+ */
+function UnitCost({ cost, current }: { cost: number | null; current: number | null }) {
+  const change = cost === null || current === null ? null : costChange(current, cost);
+  return (
+    <div>
+      <p>
+        <span className="muted">{r.unitCost}</span>
+        <strong className="inv-cost-figure nowrap" data-testid="inv-line-cost">
+          {cost === null ? r.unitCostUnknown : formatMoney(cost)}
+        </strong>
+      </p>
+      {change && cost !== null && current !== null && (
+        <p
+          className="small"
+          style={{ flexWrap: 'wrap' }}
+          data-testid="inv-line-cost-change"
+          data-change={change.kind}
+        >
+          {change.kind !== 'first' && (
+            <>
+              <span className="muted">{COST_TEXT.current}</span>
+              <span className="nowrap" data-testid="inv-line-cost-current">
+                {formatMoney(current)}
+              </span>
+              <span aria-hidden="true">→</span>
+              <span className="muted">{COST_TEXT.next}</span>
+              <span className="nowrap strong">{formatMoney(cost)}</span>
+            </>
+          )}
+          <span className={`${BADGE[change.kind]} nowrap`}>{costChangeText(change)}</span>
+        </p>
+      )}
+    </div>
+  );
+}
 
 type LineProps = {
   line: LineForm;
@@ -42,7 +117,8 @@ function LineBlock({
   onFocusBoxes,
 }: LineProps) {
   const key = (field: string) => `line.${line.index}.${field}`;
-  const cost = shownUnitCost(line, ctx);
+  const chosen = useChosenProduct(line);
+  const cost = shownUnitCost(line, ctx, chosen.facts);
   const costText = cost === null ? null : formatMoney(cost);
   const expected = lineExpectedAmount(line);
   const printed = readMoney(line.amount, 'a', {});
@@ -85,7 +161,11 @@ function LineBlock({
         {input('code', r.col.code, 'inv-line-code', 'inv-line-code')}
         {input('description', r.col.description, 'inv-line-description', 'grow')}
       </div>
-      <div className="inv-line-nums">
+      <div
+        className="inv-line-nums"
+        // The amount needs the room: "37200,00" does not fit a fifth of the column.
+        style={{ gridTemplateColumns: NUMS_COLUMNS }}
+      >
         {input('quantity', r.col.qty, 'inv-line-qty', '')}
         <label className="field">
           <span>{r.col.unit}</span>
@@ -114,10 +194,11 @@ function LineBlock({
       <LineProduct
         line={line}
         readOnly={readOnly}
+        chosenName={chosen.name}
         ivaRateBp={lineIvaRate(line.ivaRate, ctx.netByRate)}
         supplierCuit={supplierCuit}
         costHint={costText}
-        onChoice={(choice) => onChange({ ...line, choice })}
+        onChoice={(choice) => onChange(chooseLine(line, choice))}
       />
       <div className="inv-line-cost">
         <label className="field">
@@ -133,12 +214,7 @@ function LineBlock({
           />
           {packError && <small className="field-error">{packError}</small>}
         </label>
-        <p>
-          <span className="muted">{r.unitCost}</span>
-          <strong className="inv-cost-figure" data-testid="inv-line-cost">
-            {costText ?? r.unitCostUnknown}
-          </strong>
-        </p>
+        <UnitCost cost={cost} current={readOnly ? null : (chosen.facts?.cost ?? null)} />
       </div>
     </li>
   );

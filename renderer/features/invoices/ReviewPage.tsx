@@ -153,7 +153,7 @@ function ReviewEditor({ initial }: { initial: InvoiceDetail }) {
         onClose={() => review.setConfirm(null)}
         onApply={() => {
           const c = review.confirm;
-          if (c?.kind === 'apply') void review.apply(c.saved, c.locationId);
+          if (c?.kind === 'apply') void review.apply(c.locationId);
         }}
         onDiscard={() => void review.discard()}
       />

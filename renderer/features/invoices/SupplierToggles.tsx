@@ -57,7 +57,7 @@ export function SupplierToggles({
     <section className="card stack" aria-labelledby="inv-supplier-title" data-testid="inv-supplier">
       <h3 id="inv-supplier-title">
         {r.supplier}: {issuerName || t.none}{' '}
-        {cuit && <span className="muted mono small">{formatCuit(cuit)}</span>}
+        {cuit && <span className="muted mono small nowrap">{formatCuit(cuit)}</span>}
       </h3>
       <div className="inline">
         <label className="check">

@@ -39,8 +39,20 @@ const line: InvoiceLine = {
       barcode: '7790895000997',
       by: 'barcode',
       score: 1,
+      ivaRate: 2100,
+      unit: 'u',
+      cost: 1_500_00,
     },
-    { productId: 'p2', name: 'Gaseosa Cola 2,25 L', barcode: null, by: 'words', score: 0.61 },
+    {
+      productId: 'p2',
+      name: 'Gaseosa Cola 2,25 L',
+      barcode: null,
+      by: 'words',
+      score: 0.61,
+      ivaRate: 2100,
+      unit: 'u',
+      cost: 2_100_00,
+    },
   ],
   packUnits: 6,
   unitCost: 1_800_00,
@@ -127,7 +139,8 @@ describe('the review form', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.data).toEqual(detail.data);
-    expect(r.lines).toEqual([{ index: 0, productId: 'p1', packUnits: 6 }]);
+    // Nothing the owner chose: the core keeps matching the line itself.
+    expect(r.lines).toEqual([]);
   });
 
   it('accepts typed CUITs and amounts in any usual form', () => {
@@ -165,7 +178,7 @@ describe('the review form', () => {
     const form = formFromDetail(detail);
     form.lines = [{ ...form.lines[0]!, choice: { kind: 'skip' } }];
     const r = readForm(form);
-    expect(r.ok && r.lines).toEqual([{ index: 0, productId: null, packUnits: 6 }]);
+    expect(r.ok && r.lines).toEqual([{ index: 0, productId: null }]);
     expect(unmatchedCount(form.lines)).toBe(1);
   });
 
@@ -255,6 +268,7 @@ describe('after a save', () => {
           name: 'Nuevo',
           by: 'created' as const,
           score: 1,
+          facts: null,
         },
       },
     ];
@@ -267,6 +281,7 @@ describe('after a save', () => {
           name: '',
           by: 'manual' as const,
           score: 1,
+          facts: null,
         },
       },
     ];

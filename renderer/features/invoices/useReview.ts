@@ -11,7 +11,7 @@ import type { FormMessage } from '../../lib/fields.tsx';
 import { t } from '../../lib/strings.ts';
 import { summarize } from './batch.ts';
 import { useInvoiceBatch } from './batch-store.ts';
-import { keepKnownNames, withPackSetting, type LineForm } from './line-form.ts';
+import { changedChoices, keepKnownNames, withPackSetting, type LineForm } from './line-form.ts';
 import type { Errors } from './parse.ts';
 import { formFromDetail, readForm, type HeaderForm, type ReviewForm } from './review-form.ts';
 import type { SupplierHabits } from './SupplierToggles.tsx';
@@ -21,21 +21,12 @@ const r = t.invoices.review;
 export type Confirm =
   | {
       kind: 'apply';
-      saved: InvoiceDetail;
       locationId: string;
       failed: InvoiceCheck[];
       unmatched: number;
     }
   | { kind: 'discard' }
   | null;
-
-function choicesOf(detail: InvoiceDetail) {
-  return detail.lines.map((l) => ({
-    index: l.index,
-    productId: l.productId,
-    packUnits: l.packUnits,
-  }));
-}
 
 /** State and actions of the review screen: edit, save (re-check), apply, discard. */
 export function useReview(initial: InvoiceDetail) {
@@ -103,7 +94,11 @@ export function useReview(initial: InvoiceDetail) {
     }
   }
 
-  async function apply(saved: InvoiceDetail, locationId: string) {
+  /**
+   * Applies the invoice just saved. Only the owner's choices go again: for the other lines the
+   * core keeps the product it stored on that save.
+   */
+  async function apply(locationId: string) {
     setConfirm(null);
     setBusy(true);
     setMessage(null);
@@ -111,7 +106,7 @@ export function useReview(initial: InvoiceDetail) {
       const applied = await call('invoices.apply', {
         id,
         locationId,
-        lines: choicesOf(saved),
+        lines: changedChoices(form.lines),
       });
       setResult(applied);
       const fresh = await call('invoices.get', { id });
@@ -135,10 +130,10 @@ export function useReview(initial: InvoiceDetail) {
     }
     const unmatched = saved.lines.filter((l) => l.productId === null).length;
     if (failed.length > 0 || unmatched > 0) {
-      setConfirm({ kind: 'apply', saved, locationId, failed, unmatched });
+      setConfirm({ kind: 'apply', locationId, failed, unmatched });
       return;
     }
-    await apply(saved, locationId);
+    await apply(locationId);
   }
 
   async function discard() {

@@ -53,7 +53,8 @@ function recipientStart(lines: Line[]): number {
   return -1;
 }
 
-const IVA_LABEL = /condici[oó]n\s*(?:frente\s*al|ante\s*el|de)?\s*i\.?v\.?a\.?|^i\.?v\.?a\.?\s*:/;
+const IVA_LABEL =
+  /condici[oó]n\s*(?:frente\s*al|ante\s*el|de)?\s*i\.?v\.?a\.?|^[il1]\.?v\.?a\.?\s*:/;
 
 const CUIT_RE = /(?<!\d)(\d{2})\s*[-–.\s]?\s*(\d{8})\s*[-–.\s]?\s*(\d)(?!\d)/;
 
@@ -130,7 +131,12 @@ function letterhead(lines: Line[], end: number): Found<string> | null {
 
 /** A party's name, not a heading that happens to sit where the name goes. */
 function partyName(text: string): string | null {
-  const name = cleanName(text);
+  // A name ends where the next label on the same line starts ("… I.V.A.: Cons. Final").
+  const cut =
+    text.split(
+      /\s(?:—|-{1,2}|\|)\s|\s(?=(?:[il1]\.?v\.?a\.?|c\.?u\.?i\.?t\.?|cond\.|condici[oó]n|domicilio|dom\.)\s*:)/i,
+    )[0] ?? text;
+  const name = cleanName(cut);
   if (!name) return null;
   if (/^(comprobante|factura|nota|datos|original|duplicado|cliente|receptor)\b/.test(fold(name)))
     return null;
@@ -146,7 +152,7 @@ export function readHeader(lines: Line[]): Header {
   const code =
     labelled(
       lines,
-      /\bcod(?:igo)?\.?\s*(?:n[°ºo]?\.?)?\s*:?\s*$/,
+      /\bco[dp](?:igo)?\.?\s*(?:n[°ºo]?\.?)?\s*:?\s*$/,
       (t) => {
         const m = /^0*(\d{1,3})\b/.exec(digitsFix(t.trim()));
         const n = m ? Number(m[1]) : NaN;
@@ -156,7 +162,7 @@ export function readHeader(lines: Line[]): Header {
     ) ??
     firstMatch(
       lines,
-      /c[oó]d(?:igo)?\.?\s*(?:n[°º]?\.?)?\s*:?\s*0*(\d{1,3})\b/i,
+      /c[oó][dp](?:igo)?\.?\s*(?:n[°º*]?\.?)?\s*:?\s*0*(\d{1,3})\b/i,
       (m) => {
         const n = Number(m[1]);
         return AFIP_CODES[n] ? n : null;
@@ -185,9 +191,16 @@ export function readHeader(lines: Line[]): Header {
       (m) => (m[1]?.toUpperCase() as InvoiceLetter | undefined) ?? null,
       { to: Math.min(lines.length, 20) },
     ) ??
-    firstMatch(lines, /^([ABC])$/, (m) => (m[1] as InvoiceLetter | undefined) ?? null, {
-      to: Math.min(lines.length, 14),
-    });
+    // The big letter in its box, which OCR sometimes doubles ("Cc").
+    firstMatch(
+      lines,
+      /^([ABC])([abc]?)$/,
+      (m) =>
+        m[2] && m[2].toUpperCase() !== m[1] ? null : ((m[1] as InvoiceLetter | undefined) ?? null),
+      {
+        to: Math.min(lines.length, 14),
+      },
+    );
   if (letter) h.letter = letter;
 
   // Point of sale and number: "0003-00012345", or the two labelled fields.

@@ -35,6 +35,21 @@ function moneyIn(line: Line, words: Word[]): Amount | null {
 
 const hasLetters = (text: string): boolean => /[a-záéíóúñ]{2}/i.test(text);
 
+/** Words cut after each money figure: label, figure, label, figure. */
+function splitAtFigures(words: Word[]): Word[][] {
+  const chunks: Word[][] = [];
+  let current: Word[] = [];
+  for (const w of words) {
+    current.push(w);
+    if (isMoneyToken(w.text.replace(/^\$/, ''))) {
+      chunks.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0 && chunks.length > 0) chunks[chunks.length - 1]?.push(...current);
+  return chunks.length > 0 ? chunks : [words];
+}
+
 /** A label and the figure printed for it. */
 type Pair = { label: string; line: Line; amount: Amount };
 
@@ -49,6 +64,16 @@ function pairs(lines: Line[]): Pair[] {
     let labelsWithout = 0;
     for (const [k, seg] of segs.entries()) {
       if (!hasLetters(seg.text)) continue;
+      // "IVA contenido 21%: $ 74.551,05 — IVA contenido 10,5%: $ 30.864,22": one pair per figure.
+      const chunks = splitAtFigures(seg.words);
+      if (chunks.length > 1) {
+        for (const chunk of chunks) {
+          const amount = moneyIn(line, chunk);
+          const label = chunk.map((w) => w.text).join(' ');
+          if (amount && hasLetters(label)) out.push({ label, line, amount });
+        }
+        continue;
+      }
       const own = moneyIn(line, seg.words);
       const next = segs[k + 1];
       const after = !own && next && !hasLetters(next.text) ? moneyIn(line, next.words) : null;
