@@ -35,12 +35,14 @@ async function grayOf(png: Buffer): Promise<PreparedPage> {
     .extractChannel(0)
     .raw()
     .toBuffer({ resolveWithObject: true });
+  const gray = new Uint8Array(data.buffer, data.byteOffset, data.length);
   return {
     png,
-    gray: new Uint8Array(data.buffer, data.byteOffset, data.length),
+    gray,
     width: info.width,
     height: info.height,
     deskew: 0,
+    original: { gray, width: info.width, height: info.height },
   };
 }
 
@@ -61,7 +63,8 @@ export async function readPages(
     // The QR is looked for while Tesseract (its own thread) reads the page.
     const engine = await hooks.ocr();
     const reading = engine.recognize(prepared);
-    const qr = out.qr ? null : await findAfipQr(prepared.gray, prepared.width, prepared.height);
+    const o = prepared.original;
+    const qr = out.qr ? null : await findAfipQr(o.gray, o.width, o.height);
     out.qr ??= qr;
     const words = await reading;
     out.pages.push({ page, width: prepared.width, height: prepared.height, source: 'ocr', words });

@@ -10,12 +10,14 @@ export type PreparedPage = {
   height: number;
   /** Degrees the page was turned to straighten its lines. */
   deskew: number;
+  /** The page as decoded, before any clean-up: the QR decodes best from it. */
+  original: { gray: Uint8Array; width: number; height: number };
 };
 
 /** Below this width a scan is enlarged (Tesseract wants letters ~20 px high). */
 const MIN_WIDTH = 1200;
 const TARGET_SMALL = 1600;
-const MAX_WIDTH = 2200;
+const MAX_WIDTH = Number(process.env.CAJA_OCR_MAX_WIDTH) || 2200;
 
 function decodeError(fileName: string, err: unknown): Error {
   const text = String((err as Error).message ?? err);
@@ -71,6 +73,7 @@ export async function preparePage(image: Sharp, fileName: string): Promise<Prepa
   }
   let { width, height } = base.info;
   let pixels = new Uint8Array(base.data.buffer, base.data.byteOffset, base.data.length);
+  const original = { gray: pixels, width, height };
   // A photo of the sheet on a table: map the sheet's corners back to a rectangle first.
   const small = await sharp(pixels, { raw: { width, height, channels: 1 } })
     .resize({ width: 400 })
@@ -98,7 +101,7 @@ export async function preparePage(image: Sharp, fileName: string): Promise<Prepa
   const png = await sharp(out.data, {
     raw: { width: out.info.width, height: out.info.height, channels: 1 },
   })
-    .png({ compressionLevel: 6 })
+    .png({ compressionLevel: 1 })
     .toBuffer();
   return {
     png,
@@ -106,6 +109,7 @@ export async function preparePage(image: Sharp, fileName: string): Promise<Prepa
     width: out.info.width,
     height: out.info.height,
     deskew: Math.abs(angle) >= 0.3 ? angle : 0,
+    original,
   };
 }
 

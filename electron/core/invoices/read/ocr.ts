@@ -52,10 +52,19 @@ export function bandCuts(gray: Uint8Array, width: number, height: number, parts:
     for (let x = 0; x < width; x += step) if ((gray[y * width + x] ?? 255) < 140) n++;
     ink[y] = n;
   }
+  // Even work, not even height: the cut goes where half the ink is above (the lines of a
+  // table are denser than the blank space under them).
+  const cumulative = new Float64Array(height);
+  let total = 0;
+  for (let y = 0; y < height; y++) {
+    total += ink[y] ?? 0;
+    cumulative[y] = total;
+  }
   const cuts: number[] = [];
   for (let k = 1; k < parts; k++) {
-    const target = Math.round((height * k) / parts);
-    const reach = Math.round(height * 0.15);
+    let target = 0;
+    while (target < height - 1 && (cumulative[target] ?? 0) < (total * k) / parts) target++;
+    const reach = Math.round(height * 0.08);
     let best = -1;
     let bestScore = Infinity;
     for (let y = Math.max(1, target - reach); y < Math.min(height - 1, target + reach); y++) {
@@ -63,7 +72,7 @@ export function bandCuts(gray: Uint8Array, width: number, height: number, parts:
       const score = (ink[y] ?? 0) * 1000 + Math.abs(y - target);
       if (score < bestScore) [best, bestScore] = [y, score];
     }
-    if (best > 0 && (ink[best] ?? 1) === 0) cuts.push(best);
+    if (best > 0 && (ink[best] ?? 1) === 0 && !cuts.includes(best)) cuts.push(best);
   }
   return cuts;
 }
