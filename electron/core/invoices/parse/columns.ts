@@ -56,7 +56,12 @@ export function headerColumns(line: Line): ColumnKind[] | null {
     }
   }
   const distinct = new Set(kinds);
-  if (distinct.size < MIN_KINDS || !distinct.has('desc')) return null;
+  if (distinct.size < MIN_KINDS) return null;
+  // A heading OCR lost ("Descripción" on a dark band): the description sits after the code.
+  if (!distinct.has('desc')) {
+    if (!distinct.has('qty') || !distinct.has('amount')) return null;
+    kinds.splice(kinds[0] === 'code' ? 1 : 0, 0, 'desc');
+  }
   if (!distinct.has('amount') && !distinct.has('price')) return null;
   return kinds;
 }

@@ -12,6 +12,7 @@ import { AFIP_CODES, afipCodeFor, readHeader } from './header.ts';
 import { readItems } from './items.ts';
 import { boxOf, documentLines, type Line } from './lines.ts';
 import { isMoneyToken, parseAmount } from './numbers.ts';
+import { reconcile } from './reconcile.ts';
 import { readTotals, type Amount } from './totals.ts';
 
 export type Parsed = { data: InvoiceData; fields: Record<string, FieldInfo> };
@@ -144,6 +145,7 @@ export function parseInvoice(pages: PageWords[], qr: AfipQr | null): Parsed {
   }
 
   if (data.total === undefined) findTotal(data, lines.slice(end), fields, source);
+  reconcile(data, fields);
   if (qr) applyQr(data, qr, fromQr);
   return { data, fields };
 }

@@ -99,6 +99,41 @@ type Parsed = {
   used: Word[];
 };
 
+/** All the digits of a figure as centavos, when OCR lost its decimal comma. */
+function looseCentavos(text: string): number | null {
+  const digits = digitsFix(text).replace(/[.,\s]/g, '');
+  return /^\d{3,11}$/.test(digits) ? Number(digits) : null;
+}
+
+function oneDigitApart(a: number, b: number): boolean {
+  const x = String(Math.abs(a));
+  const y = String(Math.abs(b));
+  if (x.length !== y.length) return false;
+  let diff = 0;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) diff++;
+  return diff === 1;
+}
+
+/**
+ * OCR misread one digit of the amount or of the unit price (a 3 for an 9): when the other
+ * figures agree to within that one digit, the product of quantity and price says which it was.
+ */
+function repairOneDigit(p: Parsed): boolean {
+  const expected = Math.round((p.quantity * p.unitPrice * (10_000 - p.discountBp)) / 10_000 / 1000);
+  if (oneDigitApart(expected, p.amount)) {
+    p.amount = expected;
+    return true;
+  }
+  if (p.quantity > 0 && p.discountBp === 0) {
+    const price = Math.round((p.amount * 1000) / p.quantity);
+    if (oneDigitApart(price, p.unitPrice) && consistent(p.quantity, price, 0, p.amount)) {
+      p.unitPrice = price;
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Does quantity × price less the bonificación give the amount (to the centavo, within rounding)? */
 export function consistent(qty: number, price: number, discBp: number, amount: number): boolean {
   const expected = (qty * price * (10_000 - discBp)) / 10_000 / 1000;
@@ -110,7 +145,13 @@ function byColumns(toks: Token[], columns: ColumnKind[]): Parsed | null {
   const descAt = columns.indexOf('desc');
   // A barcode at the start of the row is the code even where the header has no code column.
   const leading = columns.slice(0, descAt);
-  if (!leading.includes('code') && /^\d{8,14}$/.test(toks[0]?.text ?? '')) leading.unshift('code');
+  const first = toks[0]?.text ?? '';
+  if (
+    !leading.includes('code') &&
+    (/^\d{8,14}$/.test(first) || /^[A-Z]{1,4}-\d{2,}$/i.test(first))
+  ) {
+    leading.unshift('code');
+  }
   const trailing = columns.slice(descAt + 1).reverse();
   let left = 0;
   let right = toks.length - 1;
@@ -227,7 +268,10 @@ function byArithmetic(toks: Token[]): Parsed | null {
     if (amount === null) continue;
     const before = nums.filter((n) => n.i < amountTok.i);
     for (const priceTok of [...before].reverse()) {
-      const price = isMoneyToken(priceTok.text) ? parseAmount(priceTok.text) : null;
+      // A price whose separators OCR dropped ("1527700", "5.70000") still fits as centavos.
+      const price = isMoneyToken(priceTok.text)
+        ? parseAmount(priceTok.text)
+        : looseCentavos(priceTok.text);
       if (price === null) continue;
       for (const qtyTok of before) {
         if (qtyTok === priceTok) continue;
@@ -294,6 +338,7 @@ export function readItems(lines: Line[], columns: ColumnKind[] | null): InvoiceI
     const toks = tokens(line.words);
     if (toks.length < 3) continue;
     let parsed = columns ? byColumns(toks, columns) : null;
+    let repaired = false;
     let ok = parsed
       ? consistent(parsed.quantity, parsed.unitPrice, parsed.discountBp, parsed.amount)
       : false;
@@ -302,18 +347,24 @@ export function readItems(lines: Line[], columns: ColumnKind[] | null): InvoiceI
       if (alt) {
         parsed = alt;
         ok = true;
+      } else if (parsed) {
+        repaired = repairOneDigit(parsed);
       }
     }
     if (!parsed || !/[a-záéíóúñ]{2}/i.test(parsed.description)) continue;
     const qtyText = toks.find((t) => parseQuantity(t.text) === parsed.quantity)?.text ?? '';
     const item: InvoiceItem = {
-      description: parsed.description.replace(/\s+/g, ' ').trim(),
+      description: parsed.description
+        .replace(/\s+/g, ' ')
+        .replace(/^[“”"'`´,.;:|_—–-]+\s*/, '')
+        .replace(/\s*[|“”"]+$/, '')
+        .trim(),
       quantity: parsed.quantity,
       unit: unitFor(parsed, qtyText),
       unitPrice: parsed.unitPrice,
       discountBp: parsed.discountBp,
       amount: parsed.amount,
-      confidence: Math.round(meanConf(parsed.used) * (ok ? 1 : 0.6) * 100) / 100,
+      confidence: Math.round(meanConf(parsed.used) * (ok ? 1 : repaired ? 0.75 : 0.6) * 100) / 100,
       boxes: [boxOf(line)],
     };
     if (parsed.code) item.code = parsed.code;

@@ -138,7 +138,7 @@ export function readTotals(lines: Line[]): Totals {
       t.perceptions.push(amount);
     } else if (/otros\s+tributos/.test(f)) {
       t.otherTributes = amount;
-    } else if (/imp(?:uestos?|\.)?\s+internos/.test(f)) {
+    } else if (/imp(?:uestos?|\.)?\s*int(?:ernos|\.)/.test(f)) {
       t.otherTaxes.push(amount);
     } else if (/i\.?v\.?a\.?\s+contenido/.test(f)) {
       if (rate === null) continue;
@@ -148,7 +148,7 @@ export function readTotals(lines: Line[]): Totals {
       if (rate !== null) t.netByRate.set(rate, amount);
       else t.subtotal ??= amount;
     } else if (
-      /^(?:importe\s+)?(?:i\.?v\.?a\.?|l\.?v\.?a?\.?)\b/.test(f) &&
+      /^(?:importe\s+)?(?:i\.?v\.?a\.?|l\.?v\.?a?\.?)(?=[\s\d:%$]|$)/.test(f) &&
       !/condici|responsable|inscripto/.test(f)
     ) {
       if (rate === null) continue;

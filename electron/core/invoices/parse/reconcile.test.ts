@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { FieldInfo, InvoiceData } from '../../../../shared/contract/index.ts';
+import { oneSlipApart, reconcile } from './reconcile.ts';
+
+function invoice(over: Partial<InvoiceData>): InvoiceData {
+  return {
+    letter: 'A',
+    issuer: {},
+    recipient: {},
+    currency: 'ARS',
+    netByRate: {},
+    ivaByRate: {},
+    perceptions: 0,
+    otherTaxes: 0,
+    items: [
+      {
+        description: 'Yerba',
+        quantity: 12_000,
+        unit: 'u',
+        unitPrice: 310_000,
+        discountBp: 0,
+        amount: 3_720_000,
+        confidence: 1,
+        boxes: [],
+      },
+    ],
+    ...over,
+  };
+}
+
+describe('reconciling the figures of an invoice', () => {
+  it('knows a slip from rounding', () => {
+    expect(oneSlipApart(66_041_891, 6_041_891)).toBe(true);
+    expect(oneSlipApart(1_351_350, 1_351_950)).toBe(true);
+    expect(oneSlipApart(78_120, 78_121)).toBe(false);
+    expect(oneSlipApart(100_000, 250_000)).toBe(false);
+  });
+
+  it('fixes a total one digit off when the lines, nets and IVA agree', () => {
+    const fields: Record<string, FieldInfo> = {};
+    const d = invoice({
+      netByRate: { '2100': 3_720_000 },
+      ivaByRate: { '2100': 781_200 },
+      total: 501_200,
+    });
+    reconcile(d, fields);
+    expect(d.total).toBe(4_501_200);
+    expect(fields.total?.source).toBe('computed');
+  });
+
+  it('computes a missing IVA from its net and leaves a centavo of rounding alone', () => {
+    const d = invoice({ netByRate: { '2100': 3_720_000 }, total: 4_501_201 });
+    reconcile(d, {});
+    expect(d.ivaByRate).toEqual({ '2100': 781_200 });
+    expect(d.total).toBe(4_501_201);
+  });
+
+  it('does not touch figures that disagree by more than a slip', () => {
+    const d = invoice({
+      netByRate: { '2100': 3_720_000 },
+      ivaByRate: { '2100': 781_200 },
+      total: 9_999_999,
+    });
+    reconcile(d, {});
+    expect(d.total).toBe(9_999_999);
+  });
+});

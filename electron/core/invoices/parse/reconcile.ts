@@ -1,0 +1,78 @@
+import type { FieldInfo, InvoiceData } from '../../../../shared/contract/index.ts';
+
+const sum = (o: Record<string, number>): number => Object.values(o).reduce((s, v) => s + v, 0);
+
+/**
+ * Same figure but for one digit read wrong, lost or doubled (OCR's usual slips). A centavo or
+ * two apart is rounding, not a slip.
+ */
+export function oneSlipApart(a: number, b: number): boolean {
+  if (Math.abs(a - b) <= 2) return false;
+  const x = String(Math.abs(a));
+  const y = String(Math.abs(b));
+  if (x === y) return false;
+  if (x.length === y.length) {
+    let diff = 0;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) diff++;
+    return diff === 1;
+  }
+  const [long, short] = x.length > y.length ? [x, y] : [y, x];
+  if (long.length !== short.length + 1) return false;
+  for (let i = 0; i < long.length; i++) {
+    if (long.slice(0, i) + long.slice(i + 1) === short) return true;
+  }
+  return false;
+}
+
+/**
+ * The figures of an invoice check each other: lines add up to the net, the net times the rate
+ * is the IVA, and the parts add up to the total. When two of them agree and the third is one
+ * OCR slip away, the third is corrected (marked 'computed', with less confidence); a missing
+ * IVA on a printed net is computed the same way.
+ */
+export function reconcile(data: InvoiceData, fields: Record<string, FieldInfo>): void {
+  const computed = (path: string, confidence: number): void => {
+    fields[path] = { confidence, source: 'computed', boxes: fields[path]?.boxes ?? [] };
+  };
+  const items = data.items.reduce((s, it) => s + it.amount, 0);
+  const tolerance = Math.max(2, data.items.length);
+  const rates = Object.keys(data.netByRate);
+
+  if (data.letter === 'A' && rates.length > 0) {
+    // IVA per rate from its net: fill a missing one, fix a slipped one.
+    for (const rate of rates) {
+      const expected = Math.round(((data.netByRate[rate] ?? 0) * Number(rate)) / 10_000);
+      const printed = data.ivaByRate[rate];
+      if (printed === undefined || (printed !== expected && oneSlipApart(printed, expected))) {
+        data.ivaByRate[rate] = expected;
+        computed(`ivaByRate.${rate}`, 0.8);
+      }
+    }
+    // One net slipped: the lines and the total both say what it is.
+    const parts = sum(data.ivaByRate) + data.perceptions + data.otherTaxes;
+    const net = sum(data.netByRate);
+    if (
+      rates.length === 1 &&
+      data.total !== undefined &&
+      Math.abs(net - items) > tolerance &&
+      Math.abs(items + parts - data.total) <= 2 &&
+      oneSlipApart(net, items)
+    ) {
+      data.netByRate[rates[0] ?? ''] = items;
+      computed(`netByRate.${rates[0]}`, 0.75);
+    }
+  }
+
+  const parts = rates.length > 0 ? sum(data.netByRate) + sum(data.ivaByRate) : items;
+  const expectedTotal = parts + data.perceptions + data.otherTaxes;
+  const linesAgree = rates.length === 0 || Math.abs(sum(data.netByRate) - items) <= tolerance;
+  if (
+    data.total !== undefined &&
+    linesAgree &&
+    data.items.length > 0 &&
+    oneSlipApart(data.total, expectedTotal)
+  ) {
+    data.total = expectedTotal;
+    computed('total', 0.75);
+  }
+}
