@@ -183,7 +183,7 @@ function byColumns(toks: Token[], columns: ColumnKind[]): Parsed | null {
   for (const col of trailing) {
     const t = toks[right];
     if (!t || right < left) break;
-    const text = digitsFix(t.text);
+    const text = t.text;
     switch (col) {
       case 'amount':
       case 'price': {
@@ -259,7 +259,7 @@ function byColumns(toks: Token[], columns: ColumnKind[]): Parsed | null {
  * unit price are the pair of earlier figures whose product (less any bonificación) gives it.
  */
 function byArithmetic(toks: Token[]): Parsed | null {
-  const nums = toks.map((t, i) => ({ i, t, text: digitsFix(t.text) }));
+  const nums = toks.map((t, i) => ({ i, t, text: t.text }));
   const money = nums.filter((n) => isMoneyToken(n.text));
   const last = money[money.length - 1];
   if (!last) return null;

@@ -21,14 +21,13 @@ export function digitsFix(token: string): string {
 }
 
 function clean(token: string): string {
-  return (
-    digitsFix(token.trim())
-      // Table rules glued to a figure by OCR: "3|", "|0,00", "2/", "[7]".
-      .replace(/^[|/\\[\]{}()!]+|[|/\\[\]{}()!]+$/g, '')
-      .replace(/^[($]+|[)]+$/g, '')
-      .replace(/^\$/, '')
-      .replace(/\s+/g, '')
-  );
+  // Table rules glued to a figure by OCR ("3|", "|0,00", "2/", "[7]") go before letters are
+  // read as digits, or "24|" would become 241.
+  const bare = token.trim().replace(/^[|/\\[\]{}()!]+|[|/\\[\]{}()!]+$/g, '');
+  return digitsFix(/^[Ss]$/.test(bare) ? '5' : bare)
+    .replace(/^[($]+|[)]+$/g, '')
+    .replace(/^\$/, '')
+    .replace(/\s+/g, '');
 }
 
 /**
