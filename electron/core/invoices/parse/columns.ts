@@ -24,7 +24,7 @@ function kindOf(word: string, next: string): ColumnKind | null {
   if (/^cant/.test(w)) return 'qty';
   if (/^(u\.?\s*m(?:ed)?\.?|unidad|unid\.?|u\.?m\.?|medida)$/.test(w)) return 'unit';
   if (/precio|unit|^p\/u$|^p\.?u\.?$|unitario/.test(w)) return 'price';
-  if (/bonif|^desc\.?$|^dto\.?$|^dcto/.test(w)) return 'disc';
+  if (/^bon|bonif|^desc\.?$|^dto\.?|^dcto/.test(w)) return 'disc';
   if (/^(iva|al[ií]c\.?|alicuota|% ?iva)$|al[ií]c/.test(w)) return 'iva';
   if (/subtotal|importe|^total$|monto|^neto$/.test(w)) return 'amount';
   return null;

@@ -68,8 +68,13 @@ function tokens(words: Word[]): Token[] {
   return out;
 }
 
+/** A code cell without the quotes and rules OCR leaves around it. */
+function codeText(text: string): string {
+  return text.trim().replace(/^[“”"'`´|[(]+|[“”"'`´|\])]+$/g, '');
+}
+
 function isCode(text: string): boolean {
-  const t = text.trim();
+  const t = codeText(text);
   if (t.length > 20 || t.length < 2) return false;
   if (/^\d{6,14}$/.test(t)) return true;
   return /\d/.test(t) && /^[A-Z0-9][A-Z0-9./\-_]*$/i.test(t) && !isMoneyToken(t);
@@ -160,7 +165,7 @@ function byColumns(toks: Token[], columns: ColumnKind[]): Parsed | null {
     const t = toks[left];
     if (!t) return null;
     if (col === 'code' && isCode(t.text)) {
-      p.code = t.text;
+      p.code = codeText(t.text);
       left++;
     } else if (col === 'qty') {
       const q = parseQuantity(t.text);
@@ -230,7 +235,7 @@ function byColumns(toks: Token[], columns: ColumnKind[]): Parsed | null {
       }
       case 'code':
         if (isCode(text)) {
-          p.code = text;
+          p.code = codeText(text);
           right--;
         }
         break;
@@ -263,7 +268,10 @@ function byArithmetic(toks: Token[]): Parsed | null {
   const money = nums.filter((n) => isMoneyToken(n.text));
   const last = money[money.length - 1];
   if (!last) return null;
-  for (const amountTok of [...money].reverse().slice(0, 2)) {
+  // Every reading that adds up, scored: quantity and price commute, so the row's order and the
+  // figures' looks decide ("32.585,35" is a price, "10,00" before it a quantity).
+  let best: { score: number; parsed: Parsed } | null = null;
+  for (const [rank, amountTok] of [...money].reverse().slice(0, 2).entries()) {
     const amount = parseAmount(amountTok.text);
     if (amount === null) continue;
     const before = nums.filter((n) => n.i < amountTok.i);
@@ -287,7 +295,7 @@ function byArithmetic(toks: Token[]): Parsed | null {
           let start = 0;
           let code: string | undefined;
           if (toks[0] && isCode(toks[0].text) && firstNum > 0 && qtyTok.i !== 0) {
-            code = toks[0].text;
+            code = codeText(toks[0].text);
             start = 1;
           }
           const descEnd = qtyTok.i < priceTok.i && qtyTok.i > start ? qtyTok.i : priceTok.i;
@@ -307,22 +315,32 @@ function byArithmetic(toks: Token[]): Parsed | null {
               ivaRateOf(n.text) !== d,
           );
           const rate = rateTok ? ivaRateOf(rateTok.text) : null;
-          return {
-            ...(code ? { code } : {}),
-            ...(rate !== null ? { ivaRate: rate } : {}),
-            description: descToks.map((t) => t.text).join(' '),
-            quantity: qty,
-            unit: unitTok ? unitOf(unitTok.text) : null,
-            unitPrice: price,
-            discountBp: d,
-            amount,
-            used: toks.flatMap((t) => t.words),
+          const score =
+            (qtyTok.i < priceTok.i ? 3 : 0) +
+            (/\d\.\d{3}/.test(qtyTok.text) ? -3 : 0) +
+            (isMoneyToken(priceTok.text) ? 1 : 0) +
+            (d === 0 ? 1 : 0) -
+            rank;
+          if (best && best.score >= score) continue;
+          best = {
+            score,
+            parsed: {
+              ...(code ? { code } : {}),
+              ...(rate !== null ? { ivaRate: rate } : {}),
+              description: descToks.map((t) => t.text).join(' '),
+              quantity: qty,
+              unit: unitTok ? unitOf(unitTok.text) : null,
+              unitPrice: price,
+              discountBp: d,
+              amount,
+              used: toks.flatMap((t) => t.words),
+            },
           };
         }
       }
     }
   }
-  return null;
+  return best?.parsed ?? null;
 }
 
 function unitFor(p: Parsed, qtyText: string): Unit {
