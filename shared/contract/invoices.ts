@@ -179,7 +179,9 @@ export const invoiceChannels = {
     input: z
       .object({
         fileName: z.string().trim().min(1).max(260),
-        contentBase64: z.string().max(90_000_000, 'El archivo es demasiado grande (máximo 60 MB)'),
+        contentBase64: z
+          .string()
+          .max(90_000_000, 'El archivo es demasiado grande: el máximo es 40 MB'),
         jobId: idSchema,
       })
       .strict(),

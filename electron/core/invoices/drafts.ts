@@ -39,13 +39,14 @@ const HEADER_SET = `kind = @kind, letter = @letter, afip_code = @afip_code,
 export async function extractInvoice(ctx: Ctx, input: ExtractInput): Promise<InvoiceDetail> {
   const bytes = Buffer.from(input.contentBase64, 'base64');
   if (bytes.length === 0) throw invalid('El archivo está vacío');
-  const fileSha = storeFile(ctx.dataDir, bytes);
   const label = 'Leyendo factura';
   const { extraction, images } = await ctx.reader.read(bytes, input.fileName, {
     jobId: input.jobId,
     onProgress: (done, total) =>
       ctx.emit({ type: 'jobs.progress', payload: { jobId: input.jobId, label, done, total } }),
   });
+  // Kept only once it read as an invoice: a refused file leaves nothing in the data folder.
+  const fileSha = storeFile(ctx.dataDir, bytes);
   const stored = images.map((img) => ({
     readerSha: img.sha,
     sha: storeFile(ctx.dataDir, img.png),

@@ -15,6 +15,13 @@ const jsQR: JsQr =
 
 type Rect = { x: number; y: number; w: number; h: number };
 
+const ATTEMPTS: [number, 'nearest' | 'cubic'][] = [
+  [2, 'nearest'],
+  [2, 'cubic'],
+  [4, 'nearest'],
+  [1, 'nearest'],
+];
+
 /**
  * Where a QR may be: square patches whose ink density is even and high (about half the area
  * dark, module after module), unlike text (a fifth) or a solid band (all). Found on a coarse
@@ -98,15 +105,18 @@ export async function findAfipQr(
   const page = sharp(gray, { raw: { width, height, channels: 1 } });
   for (const rect of qrCandidates(gray, width, height)) {
     // Enlarged so each module is several pixels wide: jsQR misses codes of 2–3 px modules.
-    const crop = await page
-      .clone()
-      .extract({ left: rect.x, top: rect.y, width: rect.w, height: rect.h })
-      .resize({ width: Math.max(rect.w, Math.min(900, rect.w * 3)), kernel: 'cubic' })
-      .extractChannel(0)
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const found = decodeGray(crop.data, crop.info.width, crop.info.height);
-    if (found) return found;
+    // Interpolation can smear a module edge at one size and not another, so a few are tried.
+    for (const [scale, kernel] of ATTEMPTS) {
+      const crop = await page
+        .clone()
+        .extract({ left: rect.x, top: rect.y, width: rect.w, height: rect.h })
+        .resize({ width: Math.min(1200, Math.round(rect.w * scale)), kernel })
+        .extractChannel(0)
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const found = decodeGray(crop.data, crop.info.width, crop.info.height);
+      if (found) return found;
+    }
   }
   // No patch looks like a code: there is none (a whole-page search costs a fifth of a second
   // on every invoice without a QR and found nothing more on the corpus).
