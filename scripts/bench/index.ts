@@ -31,6 +31,8 @@ type Metric = {
   unit: string;
   target: number | null;
   pass: boolean | null;
+  /** Accuracy figures: the target is a floor, not a ceiling. */
+  atLeast?: boolean;
   note?: string;
 };
 
@@ -46,7 +48,14 @@ function record(
   higherIsBetter = false,
 ): void {
   const pass = value === null || target === null ? null : higherIsBetter ? value >= target : value < target;
-  results[name] = { value, unit, target, pass, ...(note ? { note } : {}) };
+  results[name] = {
+    value,
+    unit,
+    target,
+    pass,
+    ...(higherIsBetter ? { atLeast: true } : {}),
+    ...(note ? { note } : {}),
+  };
 }
 
 function log(text: string): void {
@@ -204,7 +213,7 @@ const rows = Object.entries(results).map(([name, m]) => [
   name,
   m.value === null ? '—' : String(m.value),
   m.unit,
-  m.target === null ? '' : `< ${m.target}`,
+  m.target === null ? '' : `${m.atLeast ? '≥' : '<'} ${m.target}`,
   m.pass === null ? (m.note?.startsWith('omitido') ? 'omitido' : '') : m.pass ? 'OK' : 'NO',
 ]);
 const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
