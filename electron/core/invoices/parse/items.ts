@@ -302,9 +302,7 @@ function byArithmetic(toks: Token[]): Parsed | null {
           let descStart = qtyTok.i === start ? start + 1 : start;
           // "2,500 kg Palmeritas": the unit after a leading quantity is not the description.
           if (qtyTok.i === start && unitOf(toks[descStart]?.text ?? '')) descStart++;
-          const descToks = toks
-            .slice(descStart, descEnd)
-            .filter((t) => !unitOf(t.text) || t === toks[descStart]);
+          const descToks = toks.slice(descStart, descEnd);
           const unitTok = toks.slice(qtyTok.i + 1, qtyTok.i + 2).find((t) => unitOf(t.text));
           if (descToks.length === 0) continue;
           const rateTok = nums.find(
@@ -340,7 +338,35 @@ function byArithmetic(toks: Token[]): Parsed | null {
       }
     }
   }
-  return best?.parsed ?? null;
+  return best?.parsed ?? inferQuantity(toks, money);
+}
+
+/**
+ * A quantity OCR lost (a lone digit in its column): price and amount are there, and their
+ * quotient is a whole number of units (or grams), so that is the quantity.
+ */
+function inferQuantity(toks: Token[], money: { i: number; text: string }[]): Parsed | null {
+  const amountTok = money[money.length - 1];
+  const priceTok = money[money.length - 2];
+  if (!amountTok || !priceTok) return null;
+  const amount = parseAmount(amountTok.text);
+  const price = parseAmount(priceTok.text);
+  if (!amount || !price || amount < price) return null;
+  const qty = Math.round((amount * 1000) / price);
+  if (qty % 1000 !== 0 || !consistent(qty, price, 0, amount)) return null;
+  const start = toks[0] && isCode(toks[0].text) ? 1 : 0;
+  const desc = toks.slice(start, priceTok.i);
+  if (desc.length === 0) return null;
+  return {
+    ...(start === 1 && toks[0] ? { code: codeText(toks[0].text) } : {}),
+    description: desc.map((t) => t.text).join(' '),
+    quantity: qty,
+    unit: null,
+    unitPrice: price,
+    discountBp: 0,
+    amount,
+    used: toks.flatMap((t) => t.words),
+  };
 }
 
 function unitFor(p: Parsed, qtyText: string): Unit {

@@ -132,7 +132,8 @@ export function readTotals(lines: Line[]): Totals {
     t.labelLines.push(line.index);
   };
   for (const { label, line, amount } of pairs(lines)) {
-    const f = fold(label);
+    // ("| TOTAL": a box's rule read as a character.)
+    const f = fold(label).replace(/^[^a-z0-9]+/, '');
     const rate = rateIn(label);
     if (/^percep|percepci[oó]n|^perc\.|retenci/.test(f)) {
       t.perceptions.push(amount);

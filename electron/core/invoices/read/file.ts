@@ -91,7 +91,7 @@ export async function readPages(
           keep(shown.png, { source: 'pdf', width: shown.width, height: shown.height });
         } else {
           const scan = await renderPdfPage(pdf.doc, i, SCAN_SCALE);
-          await recognise(i - 1, await preparePage(sharp(scan), fileName));
+          await recognise(i - 1, await preparePage(sharp(scan), fileName, { lossy: true }));
         }
       }
     } finally {
@@ -103,7 +103,10 @@ export async function readPages(
   const images = await imagePages(bytes, kind, fileName);
   for (const [i, image] of images.entries()) {
     hooks.onPage(i, images.length);
-    await recognise(i, await preparePage(image, fileName));
+    await recognise(
+      i,
+      await preparePage(image, fileName, { lossy: kind === 'jpeg' || kind === 'webp' }),
+    );
   }
   return out;
 }

@@ -58,7 +58,11 @@ export async function imagePages(
  * Straightens, enlarges or reduces, grays and stretches the contrast of a page. Width lands in
  * [MIN_WIDTH, MAX_WIDTH] so letters are big enough for OCR without wasting time on pixels.
  */
-export async function preparePage(image: Sharp, fileName: string): Promise<PreparedPage> {
+export async function preparePage(
+  image: Sharp,
+  fileName: string,
+  opts: { lossy?: boolean } = {},
+): Promise<PreparedPage> {
   let base: { data: Buffer; info: OutputInfo };
   try {
     base = await image
@@ -87,11 +91,35 @@ export async function preparePage(image: Sharp, fileName: string): Promise<Prepa
     const flat = unwarp(pixels, width, height, quad);
     [pixels, width, height] = [flat.gray, flat.width, flat.height];
   }
-  const targetWidth = width < MIN_WIDTH ? TARGET_SMALL : width > MAX_WIDTH ? MAX_WIDTH : width;
   const angle = skewAngle(pixels, width, height);
-  let pipeline = sharp(pixels, { raw: { width, height, channels: 1 } });
-  if (Math.abs(angle) >= 0.3) pipeline = pipeline.rotate(-angle, { background: '#ffffff' });
-  const out = await pipeline
+  if (Math.abs(angle) >= 0.3) {
+    const turned = await sharp(pixels, { raw: { width, height, channels: 1 } })
+      .rotate(-angle, { background: '#ffffff' })
+      .extractChannel(0)
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    [pixels, width, height] = [
+      new Uint8Array(turned.data.buffer, turned.data.byteOffset, turned.data.length),
+      turned.info.width,
+      turned.info.height,
+    ];
+  }
+  // Small type on a lossy or photographed page (JPEG blocks and blur eat thin strokes) is
+  // enlarged until its lines are about as tall as Tesseract reads best; a lossless page only
+  // when its type is tiny. Big pages are reduced.
+  const lineHeight = textLineHeight(pixels, width, height);
+  const smallLine = opts.lossy || sheet ? SMALL_LINE : TINY_LINE;
+  const grow =
+    lineHeight > 0 && lineHeight < smallLine ? Math.min(MAX_GROW, GOOD_LINE / lineHeight) : 1;
+  const targetWidth =
+    grow > 1.15
+      ? Math.round(width * grow)
+      : width < MIN_WIDTH
+        ? TARGET_SMALL
+        : width > MAX_WIDTH
+          ? MAX_WIDTH
+          : width;
+  const out = await sharp(pixels, { raw: { width, height, channels: 1 } })
     .resize({ width: targetWidth, kernel: 'lanczos3' })
     .normalise({ lower: 1, upper: 99 })
     .extractChannel(0)
@@ -148,6 +176,35 @@ async function invertDarkBands(gray: Buffer, width: number, height: number): Pro
         gray[y * width + x] = 255 - (gray[y * width + x] ?? 0);
     }
   }
+}
+
+/** Text lines shorter than this (in pixels, ascenders to descenders) are read enlarged. */
+const SMALL_LINE = 13;
+const TINY_LINE = 10;
+const GOOD_LINE = 20;
+const MAX_GROW = 2;
+
+/**
+ * The typical height of a line of text: the median run of inked rows between blank ones.
+ * 0 when the page has too few lines to tell.
+ */
+export function textLineHeight(gray: Uint8Array, width: number, height: number): number {
+  const step = Math.max(1, Math.floor(width / 500));
+  const runs: number[] = [];
+  let run = 0;
+  for (let y = 0; y < height; y++) {
+    let ink = 0;
+    for (let x = 0; x < width; x += step) if ((gray[y * width + x] ?? 255) < 128) ink++;
+    const inked = ink >= 2 && ink < (width / step) * 0.6;
+    if (inked) run++;
+    else {
+      if (run >= 4) runs.push(run);
+      run = 0;
+    }
+  }
+  if (runs.length < 8) return 0;
+  runs.sort((a, b) => a - b);
+  return runs[Math.floor(runs.length / 2)] ?? 0;
 }
 
 /**
