@@ -134,7 +134,7 @@ function partyName(text: string): string | null {
   // A name ends where the next label on the same line starts ("… I.V.A.: Cons. Final").
   const cut =
     text.split(
-      /\s(?:—|-{1,2}|\|)\s|\s(?=(?:[il1]\.?v\.?a\.?|c\.?u\.?i\.?t\.?|cond\.|condici[oó]n|domicilio|dom\.)\s*:)/i,
+      /\s(?:—|-{1,2}|\|)\s|\s(?=(?:[il1]\.?v\.?a\.?|c\.?u\.?[a-z1]{0,2}\.?t\.?|cond\.|condici[oó]n|domicilio|dom\.)\s*:)/i,
     )[0] ?? text;
   const name = cleanName(cut);
   if (!name) return null;
