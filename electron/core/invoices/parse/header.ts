@@ -232,7 +232,26 @@ export function readHeader(lines: Line[]): Header {
     },
     { to: Math.min(lines.length, 30) },
   );
-  if (both) {
+  // A point of sale whose leading zeros OCR lost ("N° o 011-00187508"), never a CUIT's 2-8-1.
+  const short =
+    both ??
+    firstMatch(
+      lines,
+      /(?<![\d-])(\d{1,3})\s*[-–]\s*(\d{8})(?!\d)(?!\s*[-–]\s*\d)/,
+      (m, segment) =>
+        /asociad|remito|cuit|c\.u\.i\.t|referencia/i.test(segment)
+          ? null
+          : { pos: Number(m[1]), num: Number(m[2]) },
+      { to: Math.min(lines.length, 20) },
+    );
+  if (short) {
+    h.pointOfSale = {
+      ...short,
+      value: short.value.pos,
+      conf: both ? short.conf : short.conf * 0.8,
+    };
+    h.number = { ...short, value: short.value.num };
+  } else if (both) {
     h.pointOfSale = { ...both, value: both.value.pos };
     h.number = { ...both, value: both.value.num };
   } else {

@@ -145,6 +145,7 @@ export function parseInvoice(pages: PageWords[], qr: AfipQr | null): Parsed {
   }
 
   if (data.total === undefined) findTotal(data, lines.slice(end), fields, source);
+  if (!data.letter) inferLetter(data, totals.ivaContained, fields);
   reconcile(data, fields);
   if (qr) applyQr(data, qr, fromQr);
   return { data, fields };
@@ -199,6 +200,32 @@ function netFromItems(
     data.netByRate[String(rate)] = value;
     fields[`netByRate.${rate}`] = { confidence: 0.9, source: 'computed', boxes: [] };
   }
+}
+
+/**
+ * The letter box unread (a dark band, a blurred scan): the taxes say which letter it is. IVA
+ * contained → B; IVA per rate over a net → A; an issuer under the monotributo and no IVA → C.
+ */
+function inferLetter(
+  data: InvoiceData,
+  ivaContained: boolean,
+  fields: Record<string, FieldInfo>,
+): void {
+  const monotributo = /monotribut/i.test(data.issuer.ivaCondition ?? '');
+  const hasIva = Object.keys(data.ivaByRate).length > 0;
+  const letter = ivaContained
+    ? 'B'
+    : hasIva && Object.keys(data.netByRate).length > 0
+      ? 'A'
+      : monotributo && !hasIva
+        ? 'C'
+        : null;
+  if (!letter) return;
+  data.letter = letter;
+  data.kind ??= 'factura';
+  data.afipCode = afipCodeFor(letter, data.kind);
+  for (const path of ['letter', 'afipCode'])
+    fields[path] = { confidence: 0.7, source: 'computed', boxes: [] };
 }
 
 function info(f: Found<unknown>, source: FieldSource): FieldInfo {

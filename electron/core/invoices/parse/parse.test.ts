@@ -227,4 +227,57 @@ describe('invoice parser', () => {
     });
     expect(fields.number?.source).toBe('qr');
   });
+
+  it('reads a number whose leading zeros were lost, never a CUIT, and infers the letter from the taxes', () => {
+    const p = page([
+      [
+        [40, 'Congelados Patagonia S.R.L.'],
+        [480, 'FACTURA'],
+      ],
+      [
+        [40, 'CUIT 33-78280535-0 - IIBB 33782805350'],
+        [480, 'N° o 011-00187508'],
+      ],
+      [[480, 'Fecha: 27/10/2025']],
+      [[40, 'Razón social: Almacén Mi Barrio S.A.']],
+      [
+        [40, 'Artículo'],
+        [150, 'Descripción'],
+        [420, 'Cant.'],
+        [480, 'Precio unit.'],
+        [640, 'IVA'],
+        [700, 'Importe'],
+      ],
+      [
+        [40, '7790150006008'],
+        [150, 'Yerba Mate Playadito 1 kg'],
+        [420, '12'],
+        [480, '3.100,00'],
+        [640, '21%'],
+        [700, '37.200,00'],
+      ],
+      [
+        [560, 'Neto gravado 21%'],
+        [700, '$ 37.200,00'],
+      ],
+      [
+        [560, 'IVA 21%'],
+        [700, '$ 7.812,00'],
+      ],
+      [
+        [560, 'TOTAL'],
+        [700, '$ 45.012,00'],
+      ],
+    ]);
+    const { data, fields } = parseInvoice([p], null);
+    expect(data).toMatchObject({
+      pointOfSale: 11,
+      number: 187508,
+      letter: 'A',
+      afipCode: 1,
+      kind: 'factura',
+    });
+    expect(data.issuer.cuit).toBe('33782805350');
+    expect(fields.letter?.source).toBe('computed');
+  });
 });
