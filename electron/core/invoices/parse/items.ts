@@ -1,4 +1,5 @@
 import type { InvoiceItem, Unit } from '../../../../shared/contract/index.ts';
+import { isValidGtin } from '../../../../shared/domain/barcode.ts';
 import type { Word } from '../read/geometry.ts';
 import type { ColumnKind } from './columns.ts';
 import { boxOf, meanConf, type Line } from './lines.ts';
@@ -68,9 +69,21 @@ function tokens(words: Word[]): Token[] {
   return out;
 }
 
-/** A code cell without the quotes and rules OCR leaves around it. */
+/** A code cell without the quotes and rules OCR leaves around it; Argentine EANs mended. */
 function codeText(text: string): string {
-  return text.trim().replace(/^[“”"'`´|[(]+|[“”"'`´|\])]+$/g, '');
+  const code = text.trim().replace(/^[“”"'`´|[(]+|[“”"'`´|\])]+$/g, '');
+  return /^\d{13}$/.test(code) ? mendEan(code) : code;
+}
+
+/**
+ * An EAN-13 whose check digit fails, read off a scan: OCR's usual slip in an Argentine code is
+ * the 9 of its 779 prefix read as 0 or 8. The one such change that makes the code valid is
+ * taken; anything else stays as read (the review shows it).
+ */
+export function mendEan(code: string): string {
+  if (isValidGtin(code) || !code.startsWith('77')) return code;
+  const fixed = `779${code.slice(3)}`;
+  return isValidGtin(fixed) ? fixed : code;
 }
 
 function isCode(text: string): boolean {

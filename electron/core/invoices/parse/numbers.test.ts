@@ -63,3 +63,13 @@ describe('invoice numbers', () => {
     expect(digitsFix('Total')).toBe('Total');
   });
 });
+
+describe('codes read off a scan', () => {
+  it('mends the 779 prefix of an Argentine EAN only when that makes it valid', async () => {
+    const { mendEan } = await import('./items.ts');
+    expect(mendEan('7700150006009')).toBe('7790150006009');
+    expect(mendEan('7790150006009')).toBe('7790150006009');
+    expect(mendEan('7709142425659')).toBe('7709142425659');
+    expect(mendEan('4006381333931')).toBe('4006381333931');
+  });
+});
