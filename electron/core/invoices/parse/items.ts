@@ -391,8 +391,16 @@ function unitFor(p: Parsed, qtyText: string): Unit {
 /** The item rows between the header and the totals. */
 export function readItems(lines: Line[], columns: ColumnKind[] | null): InvoiceItem[] {
   const items: InvoiceItem[] = [];
+  let last: { item: InvoiceItem; line: Line; from: number; to: number } | null = null;
   for (const line of lines) {
     const toks = tokens(line.words);
+    if (last && continues(line, last)) {
+      last.item.description = `${last.item.description} ${line.text}`.replace(/\s+/g, ' ').trim();
+      last.item.boxes.push(boxOf(line));
+      last.line = line;
+      continue;
+    }
+    last = null;
     if (toks.length < 3) continue;
     let parsed = columns ? byColumns(toks, columns) : null;
     let repaired = false;
@@ -427,6 +435,26 @@ export function readItems(lines: Line[], columns: ColumnKind[] | null): InvoiceI
     if (parsed.code) item.code = parsed.code;
     if (parsed.ivaRate !== undefined) item.ivaRate = parsed.ivaRate;
     items.push(item);
+    // Where the description sits: a wrapped description continues below, inside these bounds.
+    const firstWord = item.description.split(' ')[0] ?? '';
+    const start = line.words.find((w) => w.text.includes(firstWord));
+    const figure = line.words.find((w) => start && w.x0 > start.x1 && isMoneyToken(w.text));
+    if (start && figure) last = { item, line, from: start.x0, to: figure.x0 };
   }
   return items;
+}
+
+/**
+ * A line of words only, right under an item, starting where its description starts and ending
+ * before its figures: the rest of a description that wrapped.
+ */
+function continues(line: Line, last: { line: Line; from: number; to: number }): boolean {
+  const size = last.line.size;
+  const first = line.words[0];
+  const end = line.words[line.words.length - 1];
+  if (!first || !end || line.page !== last.line.page) return false;
+  if (line.y0 - last.line.y1 > size * 1.2) return false;
+  if (Math.abs(first.x0 - last.from) > size * 1.5 || end.x1 > last.to) return false;
+  if (!/[a-záéíóúñ]{3}/i.test(line.text)) return false;
+  return !line.words.some((w) => isMoneyToken(w.text));
 }

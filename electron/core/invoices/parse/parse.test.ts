@@ -280,4 +280,40 @@ describe('invoice parser', () => {
     expect(data.issuer.cuit).toBe('33782805350');
     expect(fields.letter?.source).toBe('computed');
   });
+
+  it('joins a description that wraps onto the next line', () => {
+    const p = page([
+      [
+        [40, 'Código'],
+        [150, 'Descripción'],
+        [420, 'Cant.'],
+        [480, 'Precio Unit.'],
+        [700, 'Importe'],
+      ],
+      [
+        [40, 'A-1043'],
+        [150, 'Aceite de Girasol Natura'],
+        [420, '6'],
+        [480, '2.500,00'],
+        [700, '15.000,00'],
+      ],
+      [[150, 'botella 1,5 L x 12']],
+      [
+        [40, 'A-1044'],
+        [150, 'Yerba Mate Playadito 1 kg'],
+        [420, '2'],
+        [480, '3.100,00'],
+        [700, '6.200,00'],
+      ],
+      [
+        [560, 'TOTAL'],
+        [700, '$ 21.200,00'],
+      ],
+    ]);
+    const { data } = parseInvoice([p], null);
+    expect(data.items.map((i) => i.description)).toEqual([
+      'Aceite de Girasol Natura botella 1,5 L x 12',
+      'Yerba Mate Playadito 1 kg',
+    ]);
+  });
 });
