@@ -41,10 +41,14 @@ async function shot(page: Page, testId: string, file: string): Promise<void> {
 /** Cargar → pick the file → wait until it is read → open its review. */
 async function loadInvoice(page: Page): Promise<void> {
   await page.getByTestId('inv-tab-cargar').click();
-  const clear = page.getByTestId('inv-batch-clear');
-  if (await clear.isVisible()) await clear.click();
-  await page.getByTestId('inv-file-input').setInputFiles(PDF);
+  await expect(page.getByTestId('inv-dropzone')).toBeVisible();
+  // The last batch stays on screen until cleared (reading goes on while the owner reviews).
   const file = page.getByTestId('inv-file');
+  if ((await file.count()) > 0) {
+    await page.getByTestId('inv-batch-clear').click();
+    await expect(file).toHaveCount(0);
+  }
+  await page.getByTestId('inv-file-input').setInputFiles(PDF);
   await expect(file).toHaveCount(1);
   await expect(file).toHaveAttribute('data-state', 'done');
   await file.getByTestId('inv-file-review').click();
