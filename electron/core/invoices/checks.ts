@@ -1,6 +1,7 @@
 import type { AfipQr, InvoiceCheck, InvoiceData } from '../../../shared/contract/index.ts';
 import { formatCuit, isValidCuit } from '../../../shared/domain/cuit.ts';
 import { formatMoney } from '../../../shared/domain/money.ts';
+import { displayDate, invoiceDateMs } from './kinds.ts';
 
 const FIELD_NAMES: Record<string, string> = {
   letter: 'la letra',
@@ -19,9 +20,9 @@ function days(from: string, to: string): number {
   return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 }
 
+/** "10/03/2025" from an invoice date. */
 function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
+  return displayDate(invoiceDateMs(iso));
 }
 
 /** What the printed text said before the QR corrected it (to compare the two). */

@@ -47,16 +47,12 @@ export async function extractInvoice(ctx: Ctx, input: ExtractInput): Promise<Inv
   });
   // Kept only once it read as an invoice: a refused file leaves nothing in the data folder.
   const fileSha = storeFile(ctx.dataDir, bytes);
+  // The reader named each page image by its sha256, the same content address the store uses.
   const stored = images.map((img) => ({
-    readerSha: img.sha,
     sha: storeFile(ctx.dataDir, img.png),
     size: img.png.length,
   }));
-  const renamed = new Map(stored.map((s) => [s.readerSha, s.sha]));
-  const pages = extraction.pages.map((p) => ({
-    ...p,
-    imageSha: renamed.get(p.imageSha) ?? p.imageSha,
-  }));
+  const pages = extraction.pages;
 
   const id = ctx.newId();
   const now = ctx.now();

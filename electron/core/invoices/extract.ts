@@ -1,14 +1,10 @@
 import type { AfipQr, Extraction } from '../../../shared/contract/index.ts';
 import { AppError } from '../errors.ts';
 import { checkInvoice, type Printed } from './checks.ts';
-import { parseInvoice } from './parse/index.ts';
+import { shopDate } from './kinds.ts';
+import { parseInvoice, withQr } from './parse/index.ts';
 import { readPages, type PageHooks } from './read/file.ts';
 import type { ReadResult } from './reader-types.ts';
-
-/** Today in Argentina (UTC−3, no DST): the day invoices are dated in. */
-export function argentineToday(now: number): string {
-  return new Date(now - 3 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /**
  * One file, start to end: pages → words (text layer or OCR) → fields → checks. Runs inside a
@@ -22,9 +18,9 @@ export async function extractFile(
 ): Promise<ReadResult> {
   const started = performance.now();
   const read = await readPages(bytes, fileName, hooks);
-  const withoutQr = parseInvoice(read.pages, null);
-  const parsed = read.qr ? parseInvoice(read.pages, read.qr) : withoutQr;
-  const d = withoutQr.data;
+  // Read once as printed; the QR then corrects the header, after what was printed is noted.
+  const parsed = parseInvoice(read.pages, null);
+  const d = parsed.data;
   const found =
     read.qr !== null ||
     d.items.length > 0 ||
@@ -45,12 +41,13 @@ export async function extractFile(
     ...(d.issuer.cuit ? { issuerCuit: d.issuer.cuit } : {}),
   };
   const qr: AfipQr | null = read.qr;
+  if (qr) withQr(parsed, qr);
   const extraction: Extraction = {
     data: parsed.data,
     fields: parsed.fields,
     pages: read.infos,
     qr,
-    checks: checkInvoice(parsed.data, qr, argentineToday(now), printed),
+    checks: checkInvoice(parsed.data, qr, shopDate(now), printed),
     seconds: Math.round((performance.now() - started) / 10) / 100,
   };
   return { extraction, images: read.images };

@@ -1,5 +1,6 @@
 import { isValidCuit } from '../../../../shared/domain/cuit.ts';
 import type { InvoiceKind, InvoiceLetter } from '../../../../shared/contract/index.ts';
+import { kindOfCode } from '../kinds.ts';
 import { firstMatch, labelled, type Found } from './find.ts';
 import type { Line } from './lines.ts';
 import { allDates, digitsFix, fold, parseDate } from './numbers.ts';
@@ -20,24 +21,6 @@ export type Header = {
   cae?: Found<string>;
   caeDue?: Found<string>;
 };
-
-/** AFIP comprobante codes → letter and kind (handbook DOMAIN.md). */
-export const AFIP_CODES: Record<number, { letter: InvoiceLetter; kind: InvoiceKind }> = {
-  1: { letter: 'A', kind: 'factura' },
-  2: { letter: 'A', kind: 'nota_debito' },
-  3: { letter: 'A', kind: 'nota_credito' },
-  6: { letter: 'B', kind: 'factura' },
-  7: { letter: 'B', kind: 'nota_debito' },
-  8: { letter: 'B', kind: 'nota_credito' },
-  11: { letter: 'C', kind: 'factura' },
-  12: { letter: 'C', kind: 'nota_debito' },
-  13: { letter: 'C', kind: 'nota_credito' },
-};
-
-export function afipCodeFor(letter: InvoiceLetter, kind: InvoiceKind): number {
-  const base = { A: 1, B: 6, C: 11 }[letter];
-  return base + (kind === 'nota_debito' ? 1 : kind === 'nota_credito' ? 2 : 0);
-}
 
 const RECIPIENT =
   /(se[nñ]or(?:\s*\(?es\)?)?|^sr\.?(?:\s*\(?es\)?)?\b|cliente|apellido y nombre|destinatario|comprador|facturar a|datos del cliente)/;
@@ -156,7 +139,7 @@ export function readHeader(lines: Line[]): Header {
       (t) => {
         const m = /^0*(\d{1,3})\b/.exec(digitsFix(t.trim()));
         const n = m ? Number(m[1]) : NaN;
-        return AFIP_CODES[n] ? n : null;
+        return kindOfCode(n) ? n : null;
       },
       { to: Math.min(lines.length, 20) },
     ) ??
@@ -165,7 +148,7 @@ export function readHeader(lines: Line[]): Header {
       /c[oó][dp](?:igo)?\.?\s*(?:n[°º*]?\.?)?\s*:?\s*0*(\d{1,3})\b/i,
       (m) => {
         const n = Number(m[1]);
-        return AFIP_CODES[n] ? n : null;
+        return kindOfCode(n) ? n : null;
       },
       { to: Math.min(lines.length, 20) },
     );

@@ -8,7 +8,8 @@ import { isValidCuit } from '../../../../shared/domain/cuit.ts';
 import type { PageWords } from '../read/geometry.ts';
 import { findHeader } from './columns.ts';
 import type { Found } from './find.ts';
-import { AFIP_CODES, afipCodeFor, readHeader } from './header.ts';
+import { afipCodeOf, kindOfCode } from '../kinds.ts';
+import { readHeader } from './header.ts';
 import { readItems } from './items.ts';
 import { boxOf, documentLines, type Line } from './lines.ts';
 import { isMoneyToken, parseAmount } from './numbers.ts';
@@ -43,16 +44,14 @@ export function parseInvoice(pages: PageWords[], qr: AfipQr | null): Parsed {
     if (!f) return;
     fields[path] = { confidence: round2(Math.min(1, f.conf)), source: src, boxes: f.boxes };
   };
-  const fromQr = (path: string) => {
-    fields[path] = { confidence: 1, source: 'qr', boxes: fields[path]?.boxes ?? [] };
-  };
 
   // Kind, letter and AFIP code agree with each other; the code is the most specific.
   const code = header.afipCode?.value;
-  if (code && AFIP_CODES[code]) {
+  const byCode = code ? kindOfCode(code) : null;
+  if (code && byCode) {
     data.afipCode = code;
-    data.letter = AFIP_CODES[code].letter;
-    data.kind = AFIP_CODES[code].kind;
+    data.letter = byCode.letter;
+    data.kind = byCode.kind;
     put('afipCode', header.afipCode);
     put('letter', header.letter ?? header.afipCode);
     put('kind', header.kind ?? header.afipCode);
@@ -67,7 +66,7 @@ export function parseInvoice(pages: PageWords[], qr: AfipQr | null): Parsed {
     }
     if (data.letter) {
       data.kind ??= 'factura';
-      data.afipCode = afipCodeFor(data.letter, data.kind);
+      data.afipCode = afipCodeOf(data.kind, data.letter);
       fields.afipCode = { confidence: 0.9, source: 'computed', boxes: [] };
     }
   }
@@ -147,8 +146,16 @@ export function parseInvoice(pages: PageWords[], qr: AfipQr | null): Parsed {
   if (data.total === undefined) findTotal(data, lines.slice(end), fields, source);
   if (!data.letter) inferLetter(data, totals.ivaContained, fields);
   reconcile(data, fields);
-  if (qr) applyQr(data, qr, fromQr);
-  return { data, fields };
+  const parsed = { data, fields };
+  if (qr) withQr(parsed, qr);
+  return parsed;
+}
+
+/** The QR's data is exact: it replaces what the text said for the header, in place. */
+export function withQr(parsed: Parsed, qr: AfipQr): void {
+  applyQr(parsed.data, qr, (path) => {
+    parsed.fields[path] = { confidence: 1, source: 'qr', boxes: parsed.fields[path]?.boxes ?? [] };
+  });
 }
 
 /**
@@ -223,7 +230,7 @@ function inferLetter(
   if (!letter) return;
   data.letter = letter;
   data.kind ??= 'factura';
-  data.afipCode = afipCodeFor(letter, data.kind);
+  data.afipCode = afipCodeOf(data.kind, letter);
   for (const path of ['letter', 'afipCode'])
     fields[path] = { confidence: 0.7, source: 'computed', boxes: [] };
 }
@@ -232,9 +239,8 @@ function info(f: Found<unknown>, source: FieldSource): FieldInfo {
   return { confidence: round2(Math.min(1, f.conf)), source, boxes: f.boxes };
 }
 
-/** The QR's data is exact: it replaces what the text said for the header. */
 function applyQr(data: InvoiceData, qr: AfipQr, mark: (path: string) => void): void {
-  const kind = AFIP_CODES[qr.tipoCmp];
+  const kind = kindOfCode(qr.tipoCmp);
   if (kind) {
     data.afipCode = qr.tipoCmp;
     data.letter = kind.letter;

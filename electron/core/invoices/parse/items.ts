@@ -2,6 +2,7 @@ import type { InvoiceItem, Unit } from '../../../../shared/contract/index.ts';
 import { isValidGtin } from '../../../../shared/domain/barcode.ts';
 import type { Word } from '../read/geometry.ts';
 import type { ColumnKind } from './columns.ts';
+import { oneDigitApart } from './reconcile.ts';
 import { boxOf, meanConf, type Line } from './lines.ts';
 import {
   digitsFix,
@@ -121,15 +122,6 @@ type Parsed = {
 function looseCentavos(text: string): number | null {
   const digits = digitsFix(text).replace(/[.,\s]/g, '');
   return /^\d{3,11}$/.test(digits) ? Number(digits) : null;
-}
-
-function oneDigitApart(a: number, b: number): boolean {
-  const x = String(Math.abs(a));
-  const y = String(Math.abs(b));
-  if (x.length !== y.length) return false;
-  let diff = 0;
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) diff++;
-  return diff === 1;
 }
 
 /**

@@ -2,6 +2,16 @@ import type { FieldInfo, InvoiceData } from '../../../../shared/contract/index.t
 
 const sum = (o: Record<string, number>): number => Object.values(o).reduce((s, v) => s + v, 0);
 
+/** The same number of digits, one of them different (a 3 read as an 8). */
+export function oneDigitApart(a: number, b: number): boolean {
+  const x = String(Math.abs(a));
+  const y = String(Math.abs(b));
+  if (x.length !== y.length) return false;
+  let diff = 0;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) diff++;
+  return diff === 1;
+}
+
 /**
  * Same figure but for one digit read wrong, lost or doubled (OCR's usual slips). A centavo or
  * two apart is rounding, not a slip.
@@ -10,12 +20,7 @@ export function oneSlipApart(a: number, b: number): boolean {
   if (Math.abs(a - b) <= 2) return false;
   const x = String(Math.abs(a));
   const y = String(Math.abs(b));
-  if (x === y) return false;
-  if (x.length === y.length) {
-    let diff = 0;
-    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) diff++;
-    return diff === 1;
-  }
+  if (x.length === y.length) return oneDigitApart(a, b);
   const [long, short] = x.length > y.length ? [x, y] : [y, x];
   if (long.length !== short.length + 1) return false;
   for (let i = 0; i < long.length; i++) {

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { AfipQr, PageInfo } from '../../../../shared/contract/index.ts';
+import { sha256 } from '../files.ts';
 import { detectKind } from './detect.ts';
 import type { PageWords } from './geometry.ts';
 import { imagePages, preparePage, type PreparedPage } from './image.ts';
@@ -24,10 +24,6 @@ export type PageHooks = {
   /** Called when a page starts (done = pages finished so far). */
   onPage(done: number, total: number): void;
 };
-
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 async function grayOf(png: Buffer): Promise<PreparedPage> {
   const { data, info } = await sharp(png)
