@@ -32,8 +32,6 @@ export default defineConfig({
         '--disable-sync',
         '--no-first-run',
         '--disable-quic',
-        // Native date inputs follow the browser's language, not the page's locale.
-        '--lang=es-AR',
       ],
     },
   },

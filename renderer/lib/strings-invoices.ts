@@ -132,7 +132,6 @@ export const invoiceStrings = {
       skipped: 'Omitida: esta línea no entra al stock',
       candidates: 'Otros posibles',
       search: 'Buscar otro producto',
-      searchNone: 'Ningún producto coincide.',
       skip: 'Omitir',
       createProduct: 'Crear producto',
       pack: 'Unidades por bulto',

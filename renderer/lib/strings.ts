@@ -63,6 +63,7 @@ export const COUNT_STATUS_LABEL = {
 export const t = {
   appName: 'Caja',
   loading: 'Cargando…',
+  productNone: 'Ningún producto coincide.',
   saving: 'Guardando…',
   save: 'Guardar',
   cancel: 'Cancelar',

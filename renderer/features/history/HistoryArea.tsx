@@ -3,10 +3,10 @@ import { TENDERS, type Tender } from '../../../shared/contract/index.ts';
 import { useDebouncedValue } from '../../lib/debounce.ts';
 import { formatInteger, formatMoney, formatTime } from '../../lib/format.ts';
 import { useQuery } from '../../lib/hooks.ts';
+import { ProductFilter, type PickedProduct } from '../../lib/ProductSearch.tsx';
 import { navigate, routeHash } from '../../lib/route.ts';
 import { TENDER_LABEL, t } from '../../lib/strings.ts';
 import { useCan } from '../../stores/session.ts';
-import { isWordQuery } from '../pos/scan.ts';
 import { SaleDetail } from './SaleDetail.tsx';
 
 const h = t.history;
@@ -39,74 +39,10 @@ function useCashiers() {
   return (canManage ? managed.data : listed.data) ?? [];
 }
 
-function ProductFilter({
-  value,
-  onChange,
-}: {
-  value: { id: string; name: string } | null;
-  onChange(v: { id: string; name: string } | null): void;
-}) {
-  const [text, setText] = useState('');
-  const query = useDebouncedValue(text.trim(), 150);
-  const words = isWordQuery(query);
-  const results = useQuery('catalog.search', { text: query, limit: 8 }, { enabled: words });
-  if (value) {
-    return (
-      <div className="field">
-        <span>{h.product}</span>
-        <span className="chip" data-testid="history-search-product-chosen">
-          {value.name}
-          <button
-            type="button"
-            className="chip-x"
-            aria-label={h.clear}
-            onClick={() => onChange(null)}
-          >
-            ×
-          </button>
-        </span>
-      </div>
-    );
-  }
-  return (
-    <div className="field picker">
-      <label className="field">
-        <span>{h.product}</span>
-        <input
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          placeholder={h.productPick}
-          autoComplete="off"
-          data-testid="history-search-product"
-        />
-      </label>
-      {words && text.trim() !== '' && (results.data?.items.length ?? 0) > 0 && (
-        <ul className="result-list card picker-pop">
-          {results.data?.items.map((item) => (
-            <li key={item.id}>
-              <button
-                type="button"
-                className="result"
-                onClick={() => {
-                  onChange({ id: item.id, name: item.name });
-                  setText('');
-                }}
-                data-testid="history-product-option"
-              >
-                {item.name}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
-
 function HistoryList() {
   const [day, setDay] = useState(() => dayInput(Date.now()));
   const [number, setNumber] = useState('');
-  const [product, setProduct] = useState<{ id: string; name: string } | null>(null);
+  const [product, setProduct] = useState<PickedProduct | null>(null);
   const [userId, setUserId] = useState('');
   const [tender, setTender] = useState<Tender | ''>('');
   const cashiers = useCashiers();
@@ -152,7 +88,16 @@ function HistoryList() {
             data-testid="history-search-number"
           />
         </label>
-        <ProductFilter value={product} onChange={setProduct} />
+        <ProductFilter
+          label={h.product}
+          placeholder={h.productPick}
+          clearLabel={h.clear}
+          value={product}
+          onChange={setProduct}
+          testId="history-search-product"
+          optionTestId="history-product-option"
+          chosenTestId="history-search-product-chosen"
+        />
         <label className="field">
           <span>{h.user}</span>
           <select

@@ -8,7 +8,7 @@ import { INVOICE_STATUS_LABEL, t } from '../../lib/strings.ts';
 import { formatCuit, formatInvoiceDate, summaryCode } from './invoice-format.ts';
 import { reviewHash } from './invoice-routes.ts';
 import { readMoney } from './parse.ts';
-import { ProductSearch } from './ProductSearch.tsx';
+import { ProductFilter, type PickedProduct } from '../../lib/ProductSearch.tsx';
 
 const h = t.invoices.history;
 const STATUSES: InvoiceStatus[] = ['borrador', 'aplicada', 'descartada'];
@@ -20,6 +20,35 @@ function amountFilter(text: string): { value?: number; error?: string } {
   return errors.x ? { error: errors.x } : value === undefined ? {} : { value };
 }
 
+/** A bound on the total, with its error under it. */
+function AmountField({
+  label,
+  value,
+  onChange,
+  error,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  error: string | undefined;
+  testId: string;
+}) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        value={value}
+        inputMode="decimal"
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        data-testid={testId}
+      />
+      {error && <small className="field-error">{error}</small>}
+    </label>
+  );
+}
+
 /** Historial: every invoice on file, searched by supplier, CUIT, number, dates, total, product. */
 export function InvoiceHistory() {
   const [query, setQuery] = useState('');
@@ -28,7 +57,7 @@ export function InvoiceHistory() {
   const [min, setMin] = useState('');
   const [max, setMax] = useState('');
   const [status, setStatus] = useState<InvoiceStatus | ''>('');
-  const [product, setProduct] = useState<{ id: string; name: string } | null>(null);
+  const [product, setProduct] = useState<PickedProduct | null>(null);
   const typedQuery = useDebouncedValue(query.trim(), 250);
   const minTotal = amountFilter(useDebouncedValue(min, 250));
   const maxTotal = amountFilter(useDebouncedValue(max, 250));
@@ -84,28 +113,20 @@ export function InvoiceHistory() {
             data-testid="inv-history-to"
           />
         </label>
-        <label className="field">
-          <span>{h.minTotal}</span>
-          <input
-            value={min}
-            inputMode="decimal"
-            onChange={(e) => setMin(e.target.value)}
-            aria-invalid={minTotal.error ? true : undefined}
-            data-testid="inv-history-min"
-          />
-          {minTotal.error && <small className="field-error">{minTotal.error}</small>}
-        </label>
-        <label className="field">
-          <span>{h.maxTotal}</span>
-          <input
-            value={max}
-            inputMode="decimal"
-            onChange={(e) => setMax(e.target.value)}
-            aria-invalid={maxTotal.error ? true : undefined}
-            data-testid="inv-history-max"
-          />
-          {maxTotal.error && <small className="field-error">{maxTotal.error}</small>}
-        </label>
+        <AmountField
+          label={h.minTotal}
+          value={min}
+          onChange={setMin}
+          error={minTotal.error}
+          testId="inv-history-min"
+        />
+        <AmountField
+          label={h.maxTotal}
+          value={max}
+          onChange={setMax}
+          error={maxTotal.error}
+          testId="inv-history-max"
+        />
         <label className="field">
           <span>{h.status}</span>
           <select
@@ -121,30 +142,16 @@ export function InvoiceHistory() {
             ))}
           </select>
         </label>
-        {product ? (
-          <div className="field">
-            <span>{h.product}</span>
-            <span className="chip" data-testid="inv-history-product-chosen">
-              {product.name}
-              <button
-                type="button"
-                className="chip-x"
-                aria-label={h.clear}
-                onClick={() => setProduct(null)}
-              >
-                ×
-              </button>
-            </span>
-          </div>
-        ) : (
-          <ProductSearch
-            label={h.product}
-            placeholder={h.productPick}
-            testId="inv-history-product"
-            optionTestId="inv-history-product-option"
-            onPick={(item) => setProduct({ id: item.id, name: item.name })}
-          />
-        )}
+        <ProductFilter
+          label={h.product}
+          placeholder={h.productPick}
+          clearLabel={h.clear}
+          value={product}
+          onChange={setProduct}
+          testId="inv-history-product"
+          optionTestId="inv-history-product-option"
+          chosenTestId="inv-history-product-chosen"
+        />
         <button type="button" className="btn link" onClick={clear} data-testid="inv-history-clear">
           {h.clear}
         </button>

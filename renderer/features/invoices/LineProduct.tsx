@@ -3,7 +3,7 @@ import { matchLabel, t } from '../../lib/strings.ts';
 import { percent } from './invoice-format.ts';
 import { candidateChoice, type LineChoice, type LineForm } from './line-form.ts';
 import { NewProductForm } from './NewProductForm.tsx';
-import { ProductSearch } from './ProductSearch.tsx';
+import { ProductSearch } from '../../lib/ProductSearch.tsx';
 
 const r = t.invoices.review;
 

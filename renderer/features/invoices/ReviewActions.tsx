@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { InvoiceCheck } from '../../../shared/contract/index.ts';
 import { FormResult, type FormMessage } from '../../lib/fields.tsx';
 import { useQuery } from '../../lib/hooks.ts';
@@ -103,32 +103,23 @@ export function ReviewConfirm({
   if (confirm === null) return null;
   if (confirm.kind === 'discard') {
     return (
-      <Modal title={r.discardTitle} onClose={onClose} testId="inv-confirm-discard">
+      <ConfirmModal
+        title={r.discardTitle}
+        testId="inv-confirm-discard"
+        ok={{ label: r.discardOk, className: 'btn danger big', onClick: onDiscard }}
+        onClose={onClose}
+      >
         <p>{r.discardText}</p>
-        <div className="actions">
-          <button
-            type="button"
-            className="btn danger big"
-            onClick={onDiscard}
-            data-testid="inv-confirm-ok"
-          >
-            {r.discardOk}
-          </button>
-          <button
-            type="button"
-            className="btn"
-            autoFocus
-            onClick={onClose}
-            data-testid="inv-confirm-cancel"
-          >
-            {t.cancel}
-          </button>
-        </div>
-      </Modal>
+      </ConfirmModal>
     );
   }
   return (
-    <Modal title={r.confirmTitle} onClose={onClose} testId="inv-confirm-apply">
+    <ConfirmModal
+      title={r.confirmTitle}
+      testId="inv-confirm-apply"
+      ok={{ label: r.confirmApply, className: 'btn primary big', onClick: onApply }}
+      onClose={onClose}
+    >
       {confirm.failed.length > 0 && (
         <>
           <p>{r.confirmText(confirm.failed.length)}</p>
@@ -140,14 +131,35 @@ export function ReviewConfirm({
         </>
       )}
       {confirm.unmatched > 0 && <p className="notice">{r.unmatched(confirm.unmatched)}</p>}
+    </ConfirmModal>
+  );
+}
+
+/** A question with one action and Cancelar (focused, so Enter never does the action). */
+function ConfirmModal({
+  title,
+  testId,
+  ok,
+  onClose,
+  children,
+}: {
+  title: string;
+  testId: string;
+  ok: { label: string; className: string; onClick(): void };
+  onClose(): void;
+  children: ReactNode;
+}) {
+  return (
+    <Modal title={title} onClose={onClose} testId={testId}>
+      {children}
       <div className="actions">
         <button
           type="button"
-          className="btn primary big"
-          onClick={onApply}
+          className={ok.className}
+          onClick={ok.onClick}
           data-testid="inv-confirm-ok"
         >
-          {r.confirmApply}
+          {ok.label}
         </button>
         <button
           type="button"

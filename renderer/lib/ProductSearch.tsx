@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { ProductListItem } from '../../../shared/contract/index.ts';
-import { useDebouncedValue } from '../../lib/debounce.ts';
-import { formatMoney } from '../../lib/format.ts';
-import { useQuery } from '../../lib/hooks.ts';
-import { t } from '../../lib/strings.ts';
+import type { ProductListItem } from '../../shared/contract/index.ts';
+import { useDebouncedValue } from './debounce.ts';
+import { formatMoney } from './format.ts';
+import { useQuery } from './hooks.ts';
+import { t } from './strings.ts';
 
 /**
  * A product search box with its results under it (name, code or barcode). Arrows move through
@@ -73,7 +73,7 @@ export function ProductSearch({
         />
       </label>
       {enabled && text.trim() !== '' && results.data && items.length === 0 && (
-        <p className="muted small">{t.invoices.review.searchNone}</p>
+        <p className="muted small">{t.productNone}</p>
       )}
       {items.length > 0 && (
         <ul className="result-list card picker-pop" role="listbox" aria-label={label}>
@@ -97,6 +97,60 @@ export function ProductSearch({
           ))}
         </ul>
       )}
+    </div>
+  );
+}
+
+export type PickedProduct = { id: string; name: string };
+
+/**
+ * A filter on one product: the search box, and once a product is picked, its name in a chip
+ * that clears the filter.
+ */
+export function ProductFilter({
+  label,
+  placeholder,
+  clearLabel,
+  value,
+  onChange,
+  testId,
+  optionTestId,
+  chosenTestId,
+}: {
+  label: string;
+  placeholder: string;
+  clearLabel: string;
+  value: PickedProduct | null;
+  onChange(value: PickedProduct | null): void;
+  testId: string;
+  optionTestId: string;
+  chosenTestId: string;
+}) {
+  if (!value) {
+    return (
+      <ProductSearch
+        label={label}
+        placeholder={placeholder}
+        testId={testId}
+        optionTestId={optionTestId}
+        onPick={(item) => onChange({ id: item.id, name: item.name })}
+      />
+    );
+  }
+  return (
+    <div className="field">
+      <span>{label}</span>
+      <span className="chip" data-testid={chosenTestId}>
+        {value.name}
+        <button
+          type="button"
+          className="chip-x"
+          aria-label={clearLabel}
+          onClick={() => onChange(null)}
+        >
+          ×
+        </button>
+      </span>
     </div>
   );
 }
