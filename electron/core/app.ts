@@ -35,6 +35,10 @@ import { locationEntity } from './stock/locations.ts';
 import { movementEntity } from './stock/ledger.ts';
 import { settingEntity } from './system/settings.ts';
 import { systemHandlers } from './system/handlers.ts';
+import { batchEntity, priceBatchAmendment } from './pricing/batches.ts';
+import { cpiEntity } from './pricing/cpi.ts';
+import { pricingHandlers } from './pricing/handlers.ts';
+import { policyEntity } from './pricing/policies.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -71,7 +75,8 @@ const AUDITED: EntitySnapshots[] = [
   userEntity,
   locationEntity,
   categoryEntity,
-  productEntity,
+  // A mass price update writes one entry for all its products.
+  { ...productEntity, amendedBy: priceBatchAmendment },
   movementEntity,
   saleEntity,
   returnEntity,
@@ -83,6 +88,9 @@ const AUDITED: EntitySnapshots[] = [
   supplierEntity,
   supplierCodeEntity,
   costEntity,
+  cpiEntity,
+  policyEntity,
+  batchEntity,
 ];
 
 const HANDLERS = [
@@ -94,6 +102,7 @@ const HANDLERS = [
   salesHandlers,
   cashHandlers,
   invoiceHandlers,
+  pricingHandlers,
 ];
 
 export function createCore(opts: CoreOptions): Core {

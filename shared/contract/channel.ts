@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'customers.write',
   'invoices.read',
   'invoices.write',
+  'pricing.read',
+  'pricing.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,6 +56,7 @@ const SUPERVISOR: readonly Permission[] = [
   'customers.write',
   'invoices.read',
   'invoices.write',
+  'pricing.read',
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {

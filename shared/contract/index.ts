@@ -8,6 +8,7 @@ import { salesChannels } from './sales.ts';
 import { cashChannels } from './cash.ts';
 import { systemChannels } from './system.ts';
 import { invoiceChannels } from './invoices.ts';
+import { pricingChannels } from './pricing.ts';
 
 export * from './channel.ts';
 export type * from './types.ts';
@@ -21,6 +22,13 @@ export type * from './invoice-types.ts';
 export { INVOICE_KINDS, INVOICE_LETTERS } from './invoice-types.ts';
 export type * from './invoices.ts';
 export { invoiceDataSchema, invoiceItemSchema } from './invoices.ts';
+export type * from './pricing-types.ts';
+export {
+  LABEL_FORMAT_IDS,
+  POLICY_SCOPES,
+  ROUNDING_RULE_IDS,
+  SUGGESTION_SORTS,
+} from './pricing-types.ts';
 
 export const contract = {
   ...systemChannels,
@@ -30,6 +38,7 @@ export const contract = {
   ...salesChannels,
   ...cashChannels,
   ...invoiceChannels,
+  ...pricingChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -266,11 +266,32 @@ export type TargetPrice = {
 };
 
 export function targetPrice(input: TargetPriceInput): TargetPrice {
-  const { cost, costDate, now, rates, expectedPct, horizonDays, rule } = input;
+  const replacement = replacementCost(
+    input.cost,
+    input.costDate,
+    input.now,
+    input.rates,
+    input.expectedPct,
+  );
+  return priceFromReplacement({ ...input, replacement });
+}
+
+export type PriceFromReplacementInput = Omit<TargetPriceInput, 'costDate' | 'now' | 'rates'> & {
+  /** replacementCost(cost, costDate, now, rates, expectedPct), computed by the caller once. */
+  replacement: Centavos;
+};
+
+/**
+ * The second half of targetPrice, for callers that price many products bought on the same day
+ * and share the inflation factor between them.
+ */
+export function priceFromReplacement(input: PriceFromReplacementInput): TargetPrice {
+  const { cost, replacement, expectedPct, horizonDays, rule } = input;
   validatePolicy(input);
   assertIva(input.ivaRateBp);
+  assertCentavos(cost, 'cost');
+  assertCentavos(replacement, 'replacement');
   const iva = 1 + input.ivaRateBp / 10_000;
-  const replacement = replacementCost(cost, costDate, now, rates, expectedPct);
   const projected = projectedCost(replacement, expectedPct, horizonDays);
   const floor = checkedMoney(ceilCentavo(cost * (1 + input.minMarginPct / 100) * iva));
   const raw = checkedMoney(ceilCentavo(projected * (1 + input.markupPct / 100) * iva));

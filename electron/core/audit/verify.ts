@@ -11,7 +11,47 @@ export type EntitySnapshots = {
   entity: string;
   label: string;
   snapshotAll(db: Database): Map<string, unknown>;
+  /**
+   * Entries of another kind that change fields of many of these at once (a mass price update
+   * writes one entry for thousands of products): each patch applies to the entity's own last
+   * entry when it came later.
+   */
+  amendedBy?: Amendment;
 };
+
+export type Amendment = {
+  entity: string;
+  patches(after: unknown): [string, Record<string, unknown>][];
+};
+
+type Patch = { seq: number; patch: Record<string, unknown> };
+
+function loadPatches(db: Database, amendment: Amendment): Map<string, Patch[]> {
+  const map = new Map<string, Patch[]>();
+  const rows = db
+    .prepare<[string], { seq: number; after: string | null }>(
+      'SELECT seq, after FROM audit_log WHERE entity = ? ORDER BY seq',
+    )
+    .iterate(amendment.entity);
+  for (const r of rows) {
+    if (r.after === null) continue;
+    for (const [id, patch] of amendment.patches(JSON.parse(r.after) as unknown)) {
+      const list = map.get(id);
+      if (list) list.push({ seq: r.seq, patch });
+      else map.set(id, [{ seq: r.seq, patch }]);
+    }
+  }
+  return map;
+}
+
+/** The entity's logged state with the later amendments applied, as canonical JSON. */
+function amended(logged: string | null, seq: number, patches: Patch[] | undefined): string | null {
+  const later = patches?.filter((p) => p.seq > seq) ?? [];
+  if (logged === null || later.length === 0) return logged;
+  let state = JSON.parse(logged) as Record<string, unknown>;
+  for (const p of later) state = { ...state, ...p.patch };
+  return canonicalJson(state);
+}
 
 /** Every row of a table with a text `id`, snapshotted: the usual `snapshotAll`. */
 export function snapshotRows<R extends { id: string }>(
@@ -87,11 +127,14 @@ function compareState(db: Database, kinds: readonly EntitySnapshots[]): AuditPro
   );
   for (const kind of kinds) {
     const current = kind.snapshotAll(db);
+    const patches = kind.amendedBy ? loadPatches(db, kind.amendedBy) : null;
     const seen = new Set<string>();
     for (const entry of latest.iterate(kind.entity)) {
       seen.add(entry.entity_id);
       const now = current.get(entry.entity_id);
-      const logged = entry.after;
+      const logged = patches
+        ? amended(entry.after, entry.seq, patches.get(entry.entity_id))
+        : entry.after;
       if (now === undefined) {
         if (logged !== null) {
           problems.push({

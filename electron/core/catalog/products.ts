@@ -3,6 +3,7 @@ import type { ParsedInputOf, Product } from '../../../shared/contract/index.ts';
 import { normalizeBarcode } from '../../../shared/domain/barcode.ts';
 import { normalizeCuit } from '../../../shared/domain/cuit.ts';
 import { isDomainError } from '../../../shared/domain/errors.ts';
+import { recordPriceChange } from './price-history.ts';
 import type { Ctx } from '../context.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { PATH_SEPARATOR, loadCategoryTree } from './categories.ts';
@@ -228,6 +229,16 @@ export function updateProductData(
   for (const code of had) if (!kept.has(code)) dropCode.run(code, id);
   for (const code of kept) if (!had.has(code)) addCode.run(code, id);
   writeFts(ctx.db, rowid, after, categoryPath, false);
+  if (before.price !== after.price) {
+    recordPriceChange(ctx, {
+      productId: id,
+      previous: before.price,
+      price: after.price,
+      at: now,
+      source: action,
+      batchId: null,
+    });
+  }
   ctx.audit.append(ctx.actor, {
     action,
     entity: 'product',
