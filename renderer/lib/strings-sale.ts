@@ -29,6 +29,7 @@ export const APPROVAL_LABEL: Readonly<Record<ApprovalAction, string>> = {
   'drawer.open': 'Abrir el cajón sin venta',
   'fiado.over_limit': 'Fiar por encima del límite',
   'customer.adjust': 'Ajustar una cuenta corriente',
+  'sale.below_cost': 'Vender por debajo del costo',
 };
 
 export const CAJA_TABS = {
@@ -63,6 +64,12 @@ export const saleStrings = {
     },
     listPrice: (price: string) => `Lista ${price}`,
     belowCost: 'Bajo costo',
+    costWarning: (name: string, supervisor: boolean) =>
+      `Atención: ${name} se vende por debajo del costo; ${
+        supervisor
+          ? 'el encargado deberá autorizar la venta'
+          : 'al cobrar vas a tener que confirmarlo'
+      }`,
     fromLabel: 'Balanza',
     edit: 'Cambiar',
     removeLine: 'Quitar',
@@ -144,6 +151,7 @@ export const saleStrings = {
     belowCostNet: (name: string, net: string, cost: string) =>
       `${name}: sin IVA se vende a ${net} y cuesta ${cost}`,
     sellAnyway: 'Vender igual',
+    sellWithApproval: 'Vender igual (PIN del encargado)',
     approvalsAgain:
       'Alguna autorización venció o ya se usó: volvé a pedirla cambiando la línea (F7).',
     keysHint: 'F2–F6 medio de pago · Enter agrega · F8 termina · Esc vuelve al ticket',

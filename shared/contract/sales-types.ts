@@ -21,6 +21,7 @@ export const APPROVAL_ACTIONS = [
   'drawer.open',
   'fiado.over_limit',
   'customer.adjust',
+  'sale.below_cost',
 ] as const;
 export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
 

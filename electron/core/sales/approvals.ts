@@ -19,6 +19,7 @@ const REQUIRED_ROLE: Record<ApprovalAction, readonly Role[]> = {
   'drawer.open': ['encargado', 'dueno'],
   'fiado.over_limit': ['dueno'],
   'customer.adjust': ['dueno'],
+  'sale.below_cost': ['encargado', 'dueno'],
 };
 
 const ACTION_LABEL: Record<ApprovalAction, string> = {
@@ -31,6 +32,7 @@ const ACTION_LABEL: Record<ApprovalAction, string> = {
   'drawer.open': 'abrir el cajón sin venta',
   'fiado.over_limit': 'fiar por encima del límite',
   'customer.adjust': 'ajustar una cuenta corriente',
+  'sale.below_cost': 'vender por debajo del costo',
 };
 
 type ApprovalRow = {

@@ -203,8 +203,11 @@ export function priceCart(
   return lines;
 }
 
-/** The refusal the screen turns into "¿Vender por debajo del costo?" and a resubmit. */
-export function belowCostError(lines: readonly CartLine[]): AppError {
+/**
+ * The refusal the screen turns into "¿Vender por debajo del costo?" and a resubmit;
+ * `needsSupervisor` tells it the resubmit must bring a supervisor's `sale.below_cost` approval.
+ */
+export function belowCostError(lines: readonly CartLine[], needsSupervisor: boolean): AppError {
   const below: BelowCostLine[] = lines
     .filter((l) => l.belowCost)
     .map((l) => ({
@@ -220,9 +223,11 @@ export function belowCostError(lines: readonly CartLine[]): AppError {
     below.length === 1 && first
       ? ` (sin IVA ${formatMoney(first.unitPriceNet)}, costo ${formatMoney(first.unitCost)})`
       : '';
-  return new AppError(
-    'BELOW_COST',
-    `Se vende por debajo del costo: ${names}${detail}. ¿Confirmás la venta?`,
-    { lines: below },
-  );
+  const ask = needsSupervisor
+    ? 'Para vender igual hace falta el PIN de un encargado o del dueño.'
+    : '¿Confirmás la venta?';
+  return new AppError('BELOW_COST', `Se vende por debajo del costo: ${names}${detail}. ${ask}`, {
+    lines: below,
+    needsSupervisor,
+  });
 }

@@ -153,6 +153,7 @@ describe('sales.commit', () => {
   });
 
   it('asks to confirm a sale below cost and names the product; confirmed, it is flagged', async () => {
+    // Sold by the encargada, who confirms on her own; a cashier's case is in below-cost.test.ts.
     // $ 1.000 with 21 % IVA is $ 826,45 net, under a cost of $ 900.
     const p = await s.product('Detergente', { price: 1_000_00, cost: 900_00 });
     const input = {
@@ -161,9 +162,9 @@ describe('sales.commit', () => {
       payments: [{ tender: 'efectivo' as const, amount: 1_000_00 }],
     };
     const before = snapshotCounts();
-    const err = await s.fail('sales.commit', input);
+    const err = await s.fail('sales.commit', input, s.encargada);
     expect(err.code).toBe('BELOW_COST');
-    expect(err.message).toMatch(/por debajo del costo: «Detergente»/);
+    expect(err.message).toMatch(/por debajo del costo: «Detergente».*¿Confirmás la venta\?$/);
     expect(err.details).toEqual({
       lines: [
         {
@@ -174,9 +175,10 @@ describe('sales.commit', () => {
           unitCost: 900_00,
         },
       ],
+      needsSupervisor: false,
     });
     expect(snapshotCounts()).toEqual(before);
-    const sale = await s.call('sales.commit', { ...input, confirmBelowCost: true }, s.cajero);
+    const sale = await s.call('sales.commit', { ...input, confirmBelowCost: true }, s.encargada);
     expect(sale.lines[0]?.belowCost).toBe(true);
     expect(sale.flags).toContain('below_cost');
   });

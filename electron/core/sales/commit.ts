@@ -34,9 +34,10 @@ export type CommitInput = ParsedInputOf<'sales.commit'>;
 
 /**
  * Approvals, one per thing authorised: each overridden price and each discount over the
- * cashier's limit spends its own approval (the supervisor typed the PIN for that line), and a
- * fiado over the limit spends one for the sale. An approval whose details name a product, a
- * price, a discount, a customer or an amount only fits a line or sale that matches them.
+ * cashier's limit spends its own approval (the supervisor typed the PIN for that line), a fiado
+ * over the limit spends one for the sale, and so does a cashier's sale below cost. An approval
+ * whose details name a product, a price, a discount, a customer or an amount only fits a line or
+ * sale that matches them.
  */
 function fitsLine(line: CartLine, kind: 'price' | 'discount') {
   return (d: Record<string, unknown> | null): boolean => {
@@ -50,7 +51,10 @@ function fitsLine(line: CartLine, kind: 'price' | 'discount') {
   };
 }
 
-type Spend = { approvalId: string; action: 'price.override' | 'discount' | 'fiado.over_limit' };
+type Spend = {
+  approvalId: string;
+  action: 'price.override' | 'discount' | 'fiado.over_limit' | 'sale.below_cost';
+};
 
 function requiredApproval(action: Spend['action'], what: string, details: object): AppError {
   return new AppError(
@@ -93,6 +97,38 @@ function assignApprovals(
     }
   }
   return { spends, perLine };
+}
+
+/**
+ * A cashier selling below cost needs the supervisor's word: one `sale.below_cost` approval for the
+ * sale, which fits when it names no products or names every product sold below cost. Encargado
+ * and dueño confirm on their own (as does the CLI, with no user). The approval also goes on each
+ * below-cost line that no other approval covers, so the sale's audit entry names it.
+ */
+function belowCostApproval(
+  lines: readonly CartLine[],
+  candidates: readonly ApprovalCandidate[],
+  spends: Spend[],
+  perLine: Map<number, string>,
+): void {
+  const below = lines.filter((l) => l.belowCost);
+  const productIds = [...new Set(below.map((l) => l.productId))];
+  const fits = (d: Record<string, unknown> | null): boolean => {
+    const named: unknown = d?.productIds;
+    return !Array.isArray(named) || productIds.every((id) => named.includes(id));
+  };
+  const id = pickApproval(
+    candidates,
+    new Set(spends.map((s) => s.approvalId)),
+    'sale.below_cost',
+    fits,
+  );
+  if (id === null) {
+    const names = [...new Set(below.map((l) => `«${l.description}»`))].join(', ');
+    throw requiredApproval('sale.below_cost', `: ${names}`, { productIds });
+  }
+  spends.push({ approvalId: id, action: 'sale.below_cost' });
+  for (const l of below) if (!perLine.has(l.lineNo)) perLine.set(l.lineNo, id);
 }
 
 function flagsOf(lines: readonly CartLine[], overLimit: boolean): string[] {
@@ -180,7 +216,11 @@ export function commitSale(ctx: Ctx, input: CommitInput): Sale {
         spends.push({ approvalId: id, action: 'fiado.over_limit' });
       }
     }
-    if (lines.some((l) => l.belowCost) && !input.confirmBelowCost) throw belowCostError(lines);
+    if (lines.some((l) => l.belowCost)) {
+      const needsSupervisor = ctx.user?.role === 'cajero';
+      if (!input.confirmBelowCost) throw belowCostError(lines, needsSupervisor);
+      if (needsSupervisor) belowCostApproval(lines, candidates, spends, perLine);
+    }
 
     const saleId = ctx.newId();
     for (const s of spends) useApproval(ctx, s.approvalId, [s.action], saleId);

@@ -68,7 +68,7 @@ export function FailureBox({
             disabled={busy}
             data-testid="below-cost-confirm"
           >
-            {p.sellAnyway}
+            {failure.needsSupervisor ? p.sellWithApproval : p.sellAnyway}
           </button>
         </div>
       );

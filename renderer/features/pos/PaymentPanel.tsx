@@ -6,11 +6,11 @@ import { formatMoney } from '../../lib/format.ts';
 import { TENDER_KEY, TENDER_LABEL, t } from '../../lib/strings.ts';
 import { useCart } from '../../stores/cart.ts';
 import { setCustomer, ticketTotals } from '../../stores/ticket.ts';
-import { requestApproval } from './approval.ts';
 import { buildCommitInput, classifyCommitError, type CommitFailure } from './checkout.ts';
 import { CustomerPicker } from './CustomerPicker.tsx';
 import { inTopModal, Modal } from './Modal.tsx';
 import { FailureBox, PaymentList } from './PayParts.tsx';
+import { askSaleApprovals } from './sale-approvals.ts';
 import {
   allCash,
   changeFor,
@@ -183,23 +183,15 @@ export function PaymentPanel({
       setPicking(true);
       return setError(p.needCustomer);
     }
-    const extra: string[] = [];
-    if (fiadoOverLimit(ticket.customer, list)) {
-      let id = fiadoApproval;
-      if (id === null) {
-        const onAccount = list
-          .filter((x) => x.tender === 'cuenta_corriente')
-          .reduce((sum, x) => sum + x.amount, 0);
-        const approval = await requestApproval('fiado.over_limit', {
-          summary: `${ticket.customer?.name ?? ''}: ${formatMoney(onAccount)}`,
-          details: { customerId: ticket.customer?.id, amount: onAccount },
-        });
-        if (!approval) return;
-        id = approval.id;
-        setFiadoApproval(id);
-      }
-      extra.push(id);
-    }
+    // A cashier confirming a sale below cost brings the supervisor's PIN; cancelled, nothing moves.
+    const extra = await askSaleApprovals({
+      ticket,
+      payments: list,
+      fiadoApproval,
+      onFiadoApproval: setFiadoApproval,
+      belowCost: confirmBelowCost && failure?.kind === 'below_cost' ? failure : null,
+    });
+    if (extra === null) return;
     await commit(list, confirmBelowCost, extra);
   }
 

@@ -5,6 +5,8 @@ import { useDebouncedValue } from '../../lib/debounce.ts';
 import { formatMoney, formatQuantity } from '../../lib/format.ts';
 import { useQuery } from '../../lib/hooks.ts';
 import { t } from '../../lib/strings.ts';
+import { useSession } from '../../stores/session.ts';
+import { costWarningText, productBelowCost } from './below-cost.ts';
 import { isWordQuery } from './scan.ts';
 
 type Shown = { product: Product; levels: StockLevel[] | null };
@@ -16,6 +18,7 @@ export function PriceChecker() {
   const [notFound, setNotFound] = useState<{ code: string; n: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [highlight, setHighlight] = useState(-1);
+  const role = useSession((s) => s.session?.user?.role ?? null);
   const input = useRef<HTMLInputElement>(null);
   const query = useDebouncedValue(text.trim(), 120);
   const wordSearch = isWordQuery(query);
@@ -143,6 +146,11 @@ export function PriceChecker() {
                 .join(' · ')}
             </p>
             {!shown.product.active && <p className="badge warn">{t.checker.inactive}</p>}
+            {productBelowCost(shown.product) && (
+              <p className="notice" role="status" data-testid="checker-below-cost">
+                {costWarningText(shown.product.name, role)}
+              </p>
+            )}
           </div>
           <p className="price-big" data-testid="checker-price">
             {formatMoney(shown.product.price)}

@@ -6,6 +6,7 @@ import { formatMoney, formatQuantity } from '../../lib/format.ts';
 import { useQuery } from '../../lib/hooks.ts';
 import { t } from '../../lib/strings.ts';
 import { useCart } from '../../stores/cart.ts';
+import { useSession } from '../../stores/session.ts';
 import {
   findLine,
   lineQtyText,
@@ -15,6 +16,7 @@ import {
 } from '../../stores/ticket.ts';
 import { requestApproval } from './approval.ts';
 import { beep } from './beep.ts';
+import { costWarningText, nextCostWarning, type CostWarning } from './below-cost.ts';
 import { CartTable } from './CartTable.tsx';
 import { LineEditor } from './LineEditor.tsx';
 import { Modal } from './Modal.tsx';
@@ -33,6 +35,7 @@ export function SaleScreen() {
   const message = useCart((s) => s.message);
   const pending = useCart((s) => s.pending);
   const limitBp = useCart((s) => s.settings?.cashierDiscountLimitBp ?? 0);
+  const role = useSession((s) => s.session?.user?.role ?? null);
   const cart = useCart.getState;
 
   const [search, setSearch] = useState('');
@@ -43,6 +46,7 @@ export function SaleScreen() {
   const [confirmClear, setConfirmClear] = useState(false);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const [printError, setPrintError] = useState<string | null>(null);
+  const [costWarning, setCostWarning] = useState<CostWarning | null>(null);
   const searchInput = useRef<HTMLInputElement>(null);
 
   const query = useDebouncedValue(search.trim(), 120);
@@ -59,6 +63,21 @@ export function SaleScreen() {
   useEffect(() => {
     if (notFound) beep('error');
   }, [notFound]);
+
+  // A line sold below cost is announced as it lands, beside the scan box; scanning goes on and
+  // the focus stays where it was. A new warning is a new object: that is what beeps.
+  useEffect(
+    () =>
+      useCart.subscribe((state, prev) => {
+        if (state.ticket !== prev.ticket) {
+          setCostWarning((current) => nextCostWarning(prev.ticket, state.ticket, current));
+        }
+      }),
+    [],
+  );
+  useEffect(() => {
+    if (costWarning) beep('warn');
+  }, [costWarning]);
 
   const clearSearch = useCallback(() => {
     setSearch('');
@@ -184,8 +203,10 @@ export function SaleScreen() {
       const s = useCart.getState();
       if (search !== '') clearSearch();
       else if (s.ticket.multiplier !== null) s.setMultiplier(null);
-      else if (s.notFound || s.message) useCart.setState({ notFound: null, message: null });
-      else if (s.ticket.lines.length > 0) setConfirmClear(true);
+      else if (s.notFound || s.message || costWarning) {
+        useCart.setState({ notFound: null, message: null });
+        setCostWarning(null);
+      } else if (s.ticket.lines.length > 0) setConfirmClear(true);
       else if (s.lastSale) s.clearLastSale();
     },
     deleteKey() {
@@ -279,6 +300,16 @@ export function SaleScreen() {
         {message && (
           <p className="error-box" role="alert" data-testid="pos-error">
             {message}
+          </p>
+        )}
+        {costWarning && (
+          <p
+            key={costWarning.n}
+            className="notice big-text flash"
+            role="status"
+            data-testid="pos-below-cost"
+          >
+            {costWarningText(costWarning.name, role)}
           </p>
         )}
         <CartTable

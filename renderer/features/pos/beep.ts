@@ -1,4 +1,15 @@
-/** The "not found" beep: short and unmistakable over the noise of a shop. */
+/**
+ * The counter's beeps, short and unmistakable over the noise of a shop: "not found" (low, harsh),
+ * a warning such as a product sold below cost (middle, softer), and "ok" (high, brief).
+ */
+
+type BeepKind = 'error' | 'warn' | 'ok';
+
+const TONE: Readonly<Record<BeepKind, { type: OscillatorType; hz: number; seconds: number }>> = {
+  error: { type: 'square', hz: 220, seconds: 0.25 },
+  warn: { type: 'triangle', hz: 660, seconds: 0.18 },
+  ok: { type: 'sine', hz: 1320, seconds: 0.06 },
+};
 
 type AudioContextCtor = new () => AudioContext;
 
@@ -13,7 +24,7 @@ function audioContextCtor(): AudioContextCtor | null {
   return g.AudioContext ?? g.webkitAudioContext ?? null;
 }
 
-export function beep(kind: 'error' | 'ok' = 'error'): void {
+export function beep(kind: BeepKind = 'error'): void {
   const Ctor = audioContextCtor();
   if (!Ctor) return;
   try {
@@ -21,13 +32,14 @@ export function beep(kind: 'error' | 'ok' = 'error'): void {
     if (context.state === 'suspended') void context.resume().catch(() => undefined);
     const osc = context.createOscillator();
     const gain = context.createGain();
-    osc.type = kind === 'error' ? 'square' : 'sine';
-    osc.frequency.value = kind === 'error' ? 220 : 1320;
+    const tone = TONE[kind];
+    osc.type = tone.type;
+    osc.frequency.value = tone.hz;
     gain.gain.value = 0.06;
     osc.connect(gain).connect(context.destination);
     const at = context.currentTime;
     osc.start(at);
-    osc.stop(at + (kind === 'error' ? 0.25 : 0.06));
+    osc.stop(at + tone.seconds);
   } catch {
     // No sound device: the red flash is enough.
   }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../lib/api.ts';
 import { addProduct, newTicket, overridePrice, setCustomer } from '../../stores/ticket.ts';
-import { buildCommitInput, classifyCommitError } from './checkout.ts';
+import {
+  belowCostApprovalRequest,
+  buildCommitInput,
+  classifyCommitError,
+  type BelowCostFailure,
+} from './checkout.ts';
 
 const product = {
   id: 'p1',
@@ -60,6 +65,80 @@ describe('what a failed commit means for the cashier', () => {
     expect(f.kind === 'below_cost' && f.lines[0]).toBe(
       'Yerba Playadito 1 kg: sin IVA se vende a $ 3.305,79 y cuesta $ 4.000,00',
     );
+    // An older answer without the flag: confirming needs no PIN, as before.
+    expect(f).toMatchObject({ productIds: ['p1'], needsSupervisor: false });
+  });
+
+  it('says when confirming a sale below cost takes a supervisor, and what the supervisor signs', () => {
+    const e = new ApiError({
+      code: 'BELOW_COST',
+      message: 'Se vende por debajo del costo',
+      details: {
+        needsSupervisor: true,
+        lines: [
+          {
+            productId: 'p1',
+            name: 'Yerba Playadito 1 kg',
+            unitPriceNet: 3_305_79,
+            unitCost: 4_000_00,
+          },
+          { productId: 'p2', name: 'Detergente', unitPriceNet: 826_45, unitCost: 900_00 },
+          {
+            productId: 'p1',
+            name: 'Yerba Playadito 1 kg',
+            unitPriceNet: 3_305_79,
+            unitCost: 4_000_00,
+          },
+        ],
+      },
+    });
+    const f = classifyCommitError(e, ticket()) as BelowCostFailure;
+    expect(f).toMatchObject({
+      kind: 'below_cost',
+      needsSupervisor: true,
+      productIds: ['p1', 'p2'],
+    });
+    expect(belowCostApprovalRequest(f, ticket())).toEqual({
+      summary:
+        'Yerba Playadito 1 kg: sin IVA se vende a $ 3.305,79 y cuesta $ 4.000,00 · ' +
+        'Detergente: sin IVA se vende a $ 826,45 y cuesta $ 900,00',
+      details: { ticket: 'key-0001', productIds: ['p1', 'p2'], lines: f.lines },
+    });
+  });
+
+  it('asks the below-cost confirmation again when the core still wants the supervisor for it', () => {
+    const e = new ApiError({
+      code: 'APPROVAL_REQUIRED',
+      message: 'Hace falta la autorización de un supervisor para vender por debajo del costo',
+      details: { action: 'sale.below_cost', productIds: ['p1'] },
+    });
+    expect(classifyCommitError(e, ticket())).toEqual({
+      kind: 'below_cost',
+      message: 'Hace falta la autorización de un supervisor para vender por debajo del costo',
+      lines: ['Yerba Playadito 1 kg: sin IVA se vende a $ 3.305,79 y cuesta $ 4.000,00'],
+      productIds: ['p1'],
+      needsSupervisor: true,
+    });
+    const price = new ApiError({
+      code: 'APPROVAL_REQUIRED',
+      message: 'x',
+      details: { action: 'price.override' },
+    });
+    expect(classifyCommitError(price, ticket()).kind).toBe('approval');
+  });
+
+  it('leaves the products out of the approval when the refusal did not name them', () => {
+    const f: BelowCostFailure = {
+      kind: 'below_cost',
+      message: 'Se vende por debajo del costo',
+      lines: [],
+      productIds: [],
+      needsSupervisor: true,
+    };
+    expect(belowCostApprovalRequest(f, ticket())).toEqual({
+      summary: 'Se vende por debajo del costo',
+      details: { ticket: 'key-0001', lines: [] },
+    });
   });
 
   it('tells a lost connection (retry with the same key) from a closed drawer', () => {

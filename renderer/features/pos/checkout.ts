@@ -2,7 +2,7 @@ import type { InputOf } from '../../../shared/contract/index.ts';
 import { formatMoney } from '../../../shared/domain/money.ts';
 import { ApiError, errorMessage } from '../../lib/api.ts';
 import { t } from '../../lib/strings.ts';
-import { commitLines, ticketApprovalIds, type Ticket } from '../../stores/ticket.ts';
+import { commitLines, lineTotals, ticketApprovalIds, type Ticket } from '../../stores/ticket.ts';
 import { commitPayments, type PaymentEntry } from './payment.ts';
 
 /** What sales.commit receives for this ticket and these payments. */
@@ -22,8 +22,21 @@ export function buildCommitInput(
   };
 }
 
+/**
+ * The core refused to sell below cost without a confirmation. `lines` says each product's price
+ * against its cost; `needsSupervisor` (a cashier selling) means confirming takes a supervisor's
+ * `sale.below_cost` approval, for `productIds`.
+ */
+export type BelowCostFailure = {
+  kind: 'below_cost';
+  message: string;
+  lines: string[];
+  productIds: string[];
+  needsSupervisor: boolean;
+};
+
 export type CommitFailure =
-  | { kind: 'below_cost'; message: string; lines: string[] }
+  | BelowCostFailure
   | { kind: 'no_session'; message: string }
   /** The answer never came: the sale may or may not be written; retry with the same key. */
   | { kind: 'network'; message: string }
@@ -52,26 +65,81 @@ export function describeBelowCost(entry: unknown, ticket: Ticket): string {
   return price !== null ? t.pay.belowCostLine(name, formatMoney(price), formatMoney(cost)) : name;
 }
 
+/** A product's line as a BELOW_COST entry, net of IVA like the core's, from the ticket. */
+function belowCostEntry(productId: string, ticket: Ticket): Record<string, unknown> {
+  const line = ticket.lines.find((l) => l.product.id === productId);
+  if (!line || line.qty <= 0) return { productId };
+  const net =
+    (lineTotals(line).total * 1000 * 10_000) / (line.qty * (10_000 + line.product.ivaRateBp));
+  return { productId, unitPriceNet: Math.round(net) };
+}
+
 export function classifyCommitError(e: unknown, ticket: Ticket): CommitFailure {
   const message = errorMessage(e);
   if (!(e instanceof ApiError)) return { kind: 'other', message };
   switch (e.code) {
     case 'BELOW_COST': {
-      const details = e.details as { lines?: unknown } | null | undefined;
-      const lines = Array.isArray(details?.lines)
-        ? details.lines.map((l: unknown) => describeBelowCost(l, ticket))
-        : [];
-      return { kind: 'below_cost', message, lines };
+      const details = e.details as { lines?: unknown; needsSupervisor?: unknown } | null;
+      const entries: unknown[] = Array.isArray(details?.lines) ? details.lines : [];
+      const productIds = entries
+        .map((l) =>
+          typeof l === 'object' && l !== null
+            ? str((l as { productId?: unknown }).productId)
+            : null,
+        )
+        .filter((id): id is string => id !== null);
+      return {
+        kind: 'below_cost',
+        message,
+        lines: entries.map((l) => describeBelowCost(l, ticket)),
+        productIds: [...new Set(productIds)],
+        needsSupervisor: details?.needsSupervisor === true,
+      };
     }
     case 'NO_CASH_SESSION':
       return { kind: 'no_session', message };
     case 'UNAVAILABLE':
       return { kind: 'network', message };
-    case 'APPROVAL_REQUIRED':
+    case 'APPROVAL_REQUIRED': {
+      // The core wants the supervisor for selling below cost (the products under cost changed
+      // since the question): the same confirmation again, not "change the line".
+      const details = e.details as { action?: unknown; productIds?: unknown } | null;
+      if (details?.action === 'sale.below_cost') {
+        const ids = Array.isArray(details.productIds)
+          ? details.productIds.filter((id): id is string => typeof id === 'string')
+          : [];
+        return {
+          kind: 'below_cost',
+          message,
+          lines: ids.map((id) => describeBelowCost(belowCostEntry(id, ticket), ticket)),
+          productIds: ids,
+          needsSupervisor: true,
+        };
+      }
+      return { kind: 'approval', message };
+    }
     case 'APPROVAL_USED':
     case 'APPROVAL_EXPIRED':
       return { kind: 'approval', message };
     default:
       return { kind: 'other', message };
   }
+}
+
+/**
+ * What the supervisor sees and signs when a cashier confirms selling below cost: each product's
+ * price against its cost, and the products it covers (the core checks them) with the ticket.
+ */
+export function belowCostApprovalRequest(
+  failure: BelowCostFailure,
+  ticket: Ticket,
+): { summary: string; details: Record<string, unknown> } {
+  return {
+    summary: [...new Set(failure.lines)].join(' · ') || failure.message,
+    details: {
+      ticket: ticket.id,
+      ...(failure.productIds.length > 0 ? { productIds: failure.productIds } : {}),
+      lines: failure.lines,
+    },
+  };
 }
