@@ -2,12 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {
   AuditVerifyResult,
-  ChannelName,
   ImportPreview,
   ImportResult,
-  InputOf,
   Location,
-  OutputOf,
   Product,
   ProductPage,
   StockCheck,
@@ -16,68 +13,22 @@ import type {
   UserSummary,
 } from '../../shared/contract/index.ts';
 import { formatMoney, formatQuantity } from '../../shared/domain/money.ts';
-import type { Core } from '../core/app.ts';
 import { generateDemoData } from '../core/demo/generate.ts';
 import { AppError } from '../core/errors.ts';
 import { exportSalesCsv, parseShopDay } from '../core/sales/export.ts';
 import { rebuildStockLevels } from '../core/stock/ledger.ts';
+import {
+  call,
+  CliFailure,
+  looksLikeCode,
+  needArg,
+  table,
+  type Command,
+  type CommandContext,
+} from './kit.ts';
+import { PRICING_COMMANDS } from './pricing.ts';
 
-export type CliIo = {
-  json: boolean;
-  out(text: string): void;
-  err(text: string): void;
-  data(value: unknown): void;
-};
-
-export type CommandContext = {
-  core: Core;
-  args: string[];
-  options: Record<string, string | boolean | undefined>;
-  io: CliIo;
-  label: string;
-  dataDir: string;
-};
-
-type Command = { run(c: CommandContext): Promise<number> };
-
-class CliFailure extends Error {
-  readonly exitCode: number;
-  constructor(message: string, exitCode = 2) {
-    super(message);
-    this.exitCode = exitCode;
-  }
-}
-
-async function call<C extends ChannelName>(
-  c: CommandContext,
-  channel: C,
-  input: InputOf<C>,
-): Promise<OutputOf<C>> {
-  const r = await c.core.invoke(channel, input, { kind: 'system', label: c.label });
-  if (!r.ok) throw new CliFailure(r.error.message);
-  return r.value as OutputOf<C>;
-}
-
-function table(rows: string[][]): string {
-  const widths: number[] = [];
-  for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
-
-const looksLikeCode = (s: string): boolean => /^[0-9A-Za-z.-]{3,32}$/.test(s) && /\d/.test(s);
-
-function needArg(c: CommandContext, what: string): string {
-  const v = c.args[0];
-  if (!v) throw new CliFailure(`Falta ${what}. Probá --help.`);
-  return v;
-}
+export type { CliIo, CommandContext } from './kit.ts';
 
 async function findLocation(
   c: CommandContext,
@@ -410,6 +361,8 @@ export const COMMANDS: Record<string, Command> = {
       return 0;
     },
   },
+
+  ...PRICING_COMMANDS,
 };
 
 /** Runs a command, turning expected failures into a message and an exit code. */

@@ -30,6 +30,11 @@ Comandos:
   invoices extract <archivos...> --out <carpeta> [--workers N]
                                      lee facturas (PDF, PNG, JPEG, TIFF) y escribe un JSON
                                      por archivo (no necesita datos de la tienda)
+  inflation import <archivo.csv> [--dry-run]
+                                     carga meses del IPC (month,monthly_change_pct); con un
+                                     error no se carga nada
+  pricing suggest [--all]            productos cuyo precio quedó atrás de la inflación
+                                     (--json: montos en pesos, márgenes en %)
   users list                         lista los usuarios
   users add --name <nombre> --role cajero|encargado|dueno --pin <pin>
                                      crea un usuario
@@ -72,6 +77,7 @@ async function main(argv: string[]): Promise<number> {
       to: { type: 'string' },
       out: { type: 'string' },
       workers: { type: 'string' },
+      all: { type: 'boolean', default: false },
     },
     allowPositionals: true,
     strict: true,
