@@ -8,6 +8,7 @@ import { createRng } from '../../electron/core/demo/random.ts';
 import { buildCatalogCsv, searchQueries } from './catalog-csv.ts';
 import { measureColdStart } from './cold-start.ts';
 import { benchInvoices } from './invoices.ts';
+import { benchPricing } from './pricing.ts';
 import { benchSales } from './sales.ts';
 import { measureScanToLine, scanSummary } from './scan.ts';
 import { buildRenderer, rendererIsStale } from '../build.ts';
@@ -138,6 +139,8 @@ try {
   details.search = { count: SEARCHES, empty, examples: queries.slice(0, 12), slowest: slowest.slice(0, 8) };
 
   details.sales = await benchSales({ call, db, record, log });
+  const scratch = core.deps()?.scratch ?? new Map<string, unknown>();
+  details.pricing = await benchPricing({ call, db, scratch, record, log });
   core.close();
 
   if (rendererIsStale()) {

@@ -32,19 +32,21 @@ const HOUR_MS = 3_600_000;
 
 type ProductTuple = [
   id: string,
-  name: string,
-  brand: string | null,
   categoryId: string | null,
   supplierCuit: string | null,
-  unit: Unit,
   ivaRateBp: IvaRateBp,
   cost: number,
-  costDate: number | null,
-  createdAt: number,
+  costDate: number,
   price: number,
 ];
 
-export type Priced = Omit<PriceSuggestion, 'barcode' | 'categoryPath'> & { suggested: boolean };
+/** Names, brands and barcodes are read for the rows shown only: strings cost most to scan. */
+export type Priced = Omit<
+  PriceSuggestion,
+  'name' | 'brand' | 'unit' | 'barcode' | 'categoryPath'
+> & {
+  suggested: boolean;
+};
 
 type Computed = { key: string; at: number; rows: Priced[]; tree: CategoryTree };
 
@@ -80,15 +82,15 @@ export function priceAll(db: Database, now: number): Priced[] {
   const out: Priced[] = [];
   const products = prep<[], ProductTuple>(
     db,
-    `SELECT id, name, brand, category_id, supplier_cuit, unit, iva_rate_bp, cost, cost_date,
-       created_at, price FROM products WHERE active = 1 AND cost > 0`,
+    `SELECT id, category_id, supplier_cuit, iva_rate_bp, cost, ifnull(cost_date, created_at), price
+     FROM products WHERE active = 1 AND cost > 0`,
   )
     .raw()
     .iterate() as IterableIterator<ProductTuple>;
   for (const t of products) {
-    const [id, name, brand, categoryId, supplierCuit, unit, ivaRateBp, cost] = t;
-    const costDate = Math.min(t[8] ?? t[9], now);
-    const price = t[10];
+    const [id, categoryId, supplierCuit, ivaRateBp, cost] = t;
+    const costDate = Math.min(t[5], now);
+    const price = t[6];
     let factor = factors.get(costDate);
     if (factor === undefined) {
       factor = accumulatedInflation(costDate, now, rates, expectedPct);
@@ -115,11 +117,8 @@ export function priceAll(db: Database, now: number): Priced[] {
     const belowReplacement = netBelow(price, replacement, ivaRateBp);
     out.push({
       productId: id,
-      name,
-      brand,
       categoryId,
       supplierCuit,
-      unit,
       ivaRateBp,
       cost,
       costDate,
@@ -196,6 +195,7 @@ export function filterPriced(
 const collator = new Intl.Collator('es', { sensitivity: 'base' });
 
 function comparator(
+  db: Database,
   sort: ParsedInputOf<'pricing.suggest'>['sort'],
 ): (a: Priced, b: Priced) => number {
   switch (sort) {
@@ -203,8 +203,17 @@ function comparator(
       return (a, b) => Number(a.belowReplacement) - Number(b.belowReplacement) || a.gapBp - b.gapBp;
     case 'brecha':
       return (a, b) => a.gapBp - b.gapBp;
-    case 'nombre':
-      return (a, b) => collator.compare(b.name, a.name);
+    case 'nombre': {
+      const names = new Map(
+        prep<[], [string, string]>(
+          db,
+          'SELECT id, name FROM products WHERE active = 1 AND cost > 0',
+        )
+          .raw()
+          .all(),
+      );
+      return (a, b) => collator.compare(names.get(b.productId) ?? '', names.get(a.productId) ?? '');
+    }
     case 'antiguedad':
       return (a, b) => a.costAgeDays - b.costAgeDays;
     case 'margen':
@@ -212,13 +221,38 @@ function comparator(
   }
 }
 
-function firstBarcode(db: Database, productId: string): string | null {
+type Shown = { name: string; brand: string | null; unit: Unit; barcode: string | null };
+
+function shown(db: Database, productId: string): Shown {
   return (
-    prep<[string], { b: string }>(
+    prep<[string], Shown>(
       db,
-      'SELECT barcode AS b FROM product_barcodes WHERE product_id = ? ORDER BY barcode LIMIT 1',
-    ).get(productId)?.b ?? null
+      `SELECT name, brand, unit, (SELECT min(barcode) FROM product_barcodes b WHERE b.product_id = p.id) AS barcode
+       FROM products p WHERE id = ?`,
+    ).get(productId) ?? { name: '', brand: null, unit: 'u', barcode: null }
   );
+}
+
+/**
+ * The first k rows in order without sorting them all: a screen asks for its first page of
+ * 100 out of 100,000, and a full sort would cost more than pricing them did.
+ */
+export function firstSorted<T>(rows: readonly T[], cmp: (a: T, b: T) => number, k: number): T[] {
+  if (k >= rows.length / 4) return [...rows].sort(cmp).slice(0, k);
+  const best: T[] = [];
+  for (const row of rows) {
+    if (best.length === k && cmp(row, best[k - 1] as T) >= 0) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmp(best[mid] as T, row) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, row);
+    if (best.length > k) best.pop();
+  }
+  return best;
 }
 
 /** A page of priced rows, with their barcode and category path filled in. */
@@ -229,7 +263,7 @@ export function toSuggestions(
 ): PriceSuggestion[] {
   return rows.map(({ suggested: _s, ...r }) => ({
     ...r,
-    barcode: firstBarcode(db, r.productId),
+    ...shown(db, r.productId),
     categoryPath: r.categoryId ? (tree.paths.get(r.categoryId) ?? null) : null,
   }));
 }
@@ -240,10 +274,9 @@ export function suggest(
 ): SuggestionPage {
   const all = computed(deps);
   const rows = filterPriced(deps.db, all.rows, all.tree, input);
-  const cmp = comparator(input.sort);
-  // Name sorts ascending by default reading; the others put the biggest first.
-  rows.sort(input.desc ? (a, b) => cmp(b, a) : cmp);
-  const page = rows.slice(input.offset, input.offset + input.limit);
+  const asc = comparator(deps.db, input.sort);
+  const cmp = input.desc ? (a: Priced, b: Priced) => asc(b, a) : asc;
+  const page = firstSorted(rows, cmp, input.offset + input.limit).slice(input.offset);
   return {
     rows: toSuggestions(deps.db, all.tree, page),
     total: rows.length,

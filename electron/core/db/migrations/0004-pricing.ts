@@ -56,6 +56,10 @@ export const pricing: Migration = {
       CREATE INDEX price_history_product ON price_history (product_id, at);
       CREATE INDEX price_history_batch ON price_history (batch_id) WHERE batch_id IS NOT NULL;
       CREATE INDEX price_history_at ON price_history (at);
+
+      -- The newest entry of one kind, at once: the pricing desk knows its figures are stale
+      -- when a product, policy, CPI month or setting was written after it computed them.
+      CREATE INDEX audit_entity_seq ON audit_log (entity, seq);
     `);
     // The first series ships with the app (the owner edits and extends it).
     const insert = db.prepare(
