@@ -135,8 +135,6 @@ export const t = {
 
   soon: {
     title: 'Disponible próximamente',
-    precios:
-      'Acá vas a actualizar precios por inflación: costo de reposición con el IPC del INDEC, márgenes, redondeo y etiquetas para góndola.',
     analisis: 'Acá vas a ver ventas, márgenes, rotación y faltantes en gráficos.',
     note: 'Esta sección todavía no está lista. No se muestran datos de ejemplo.',
   },

@@ -1,6 +1,6 @@
 import { NAV, t } from '../../lib/strings.ts';
 
-export function ComingSoon({ area }: { area: 'precios' | 'analisis' }) {
+export function ComingSoon({ area }: { area: 'analisis' }) {
   return (
     <section className="page" aria-labelledby="soon-title" data-testid={`page-${area}`}>
       <header className="page-head">

@@ -10,6 +10,7 @@ import {
 import { NAV, t } from '../../lib/strings.ts';
 import { CajaArea } from '../pos/CajaArea.tsx';
 import { ComingSoon } from './ComingSoon.tsx';
+import { PricingArea } from '../pricing/PricingArea.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { TopBar } from './TopBar.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -41,6 +42,7 @@ function Page({ route }: { route: Route }) {
     case 'ajustes':
       return <SettingsArea path={route.path} />;
     case 'precios':
+      return <PricingArea path={route.path} />;
     case 'analisis':
       return <ComingSoon area={route.area} />;
   }

@@ -2,6 +2,9 @@ import type { Product } from '../../../shared/contract/index.ts';
 import { useQuery } from '../../lib/hooks.ts';
 import { navigate, routeHash } from '../../lib/route.ts';
 import { t } from '../../lib/strings.ts';
+import { pricingSetupStrings } from '../../lib/strings-pricing-setup.ts';
+import { useCan } from '../../stores/session.ts';
+import { priceHistoryHash } from '../pricing/pricing-routes.ts';
 import { ProductEditor } from './ProductEditor.tsx';
 import { ProductStock } from './ProductStock.tsx';
 
@@ -9,6 +12,7 @@ export function ProductPage({ id }: { id: string }) {
   const isNew = id === 'nuevo';
   const product = useQuery('catalog.get', { id }, { enabled: !isNew });
   const current = isNew ? null : product.data?.id === id ? product.data : undefined;
+  const canSeePrices = useCan('pricing.read');
 
   function saved(p: Product) {
     if (isNew) navigate(routeHash('stock', 'producto', p.id), { replace: true });
@@ -24,6 +28,15 @@ export function ProductPage({ id }: { id: string }) {
         <h2 id="product-title" data-testid="product-title">
           {isNew ? t.product.newTitle : (current?.name ?? t.loading)}
         </h2>
+        {current && canSeePrices && (
+          <a
+            className="btn link"
+            href={priceHistoryHash(current.id)}
+            data-testid="product-price-history"
+          >
+            {pricingSetupStrings.history.productLink}
+          </a>
+        )}
       </div>
       {product.error && (
         <p className="error-box" role="alert">
