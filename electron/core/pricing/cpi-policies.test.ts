@@ -32,7 +32,7 @@ describe('the CPI series', () => {
     expect(audit('cpi_month')).toBe(2);
 
     const hole = await s.fail('pricing.cpiSave', { month: '2025-12', rateBp: 200 });
-    expect(hole.message).toMatch(/Faltarían los meses entre 2025-10 y 2025-12/);
+    expect(hole.message).toMatch(/Faltarían los meses entre octubre de 2025 y diciembre de 2025/);
     // The test clock is in March 2026: that month is not published yet.
     const future = await s.fail('pricing.cpiSave', { month: '2026-03', rateBp: 200 });
     expect(future.message).toMatch(/todavía no se publicó/);

@@ -92,11 +92,31 @@ function upsert(deps: Pick<Deps, 'db' | 'audit'>, actor: Actor, row: CpiRow): vo
   });
 }
 
+const MONTH_NAMES = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+];
+
+/** '2025-10' → 'octubre de 2025', for messages. */
+export function monthName(key: string): string {
+  return `${MONTH_NAMES[Number(key.slice(5, 7)) - 1] ?? key} de ${key.slice(0, 4)}`;
+}
+
 function refuseFuture(month: string, now: number): void {
   const current = currentMonth(now);
   if (month >= current) {
     throw invalid(
-      `El IPC de ${month} todavía no se publicó (se publica a mediados del mes siguiente): para los meses sin dato se usa la inflación esperada`,
+      `El IPC de ${monthName(month)} todavía no se publicó (se publica a mediados del mes siguiente): para los meses sin dato se usa la inflación esperada`,
     );
   }
 }
@@ -109,7 +129,7 @@ function refuseGaps(existing: readonly string[], incoming: readonly string[]): v
     const next = all[k] as string;
     if (monthIndex(next) - monthIndex(prev) > 1) {
       throw invalid(
-        `Faltarían los meses entre ${prev} y ${next}: cargá la serie sin huecos (primero ${monthKey(monthIndex(prev) + 1)})`,
+        `Faltarían los meses entre ${monthName(prev)} y ${monthName(next)}: cargá la serie sin huecos (primero ${monthName(monthKey(monthIndex(prev) + 1))})`,
       );
     }
   }

@@ -111,7 +111,9 @@ export function priceHistory(db: Database, productId: string, now: number): Pric
   const events: PriceHistoryEvent[] = [
     ...prices.map((s) => ({ ...s, kind: 'precio' as const })),
     ...costs.map((s) => ({ ...s, kind: 'costo' as const })),
-  ].sort((a, b) => b.at - a.at);
+  ]
+    .filter((e) => e.value !== e.previous)
+    .sort((a, b) => b.at - a.at);
   return {
     productId,
     name: product.name,

@@ -155,10 +155,14 @@ export function listPolicies(db: Database): PolicyList {
 const pct = (bp: number): string => `${String(bp / 100).replace('.', ',')} %`;
 
 /** The policy each saved level ends up with must keep markup ≥ minimum margin. */
-function checkAll(db: Database): void {
+function checkAll(db: Database, saved?: { scope: PolicyScope; scopeId: string }): void {
   const tree = loadCategoryTree(db);
   const resolver = policyResolver(db, tree);
-  for (const r of loadRows(db)) {
+  // The level just saved is named first: its own fields are the likeliest culprit.
+  const isSaved = (r: PolicyDbRow): boolean =>
+    r.scope === saved?.scope && r.scope_id === saved.scopeId;
+  const rows = loadRows(db).sort((a, b) => Number(isSaved(b)) - Number(isSaved(a)));
+  for (const r of rows) {
     let effective: EffectivePolicy;
     if (r.scope === 'store') effective = resolver.store;
     else if (r.scope === 'category') effective = resolver.forCategory(r.scope_id);
@@ -244,7 +248,7 @@ export function savePolicy(
          min_margin_bp = excluded.min_margin_bp, rounding = excluded.rounding,
          horizon_days = excluded.horizon_days, updated_at = excluded.updated_at`,
     ).run(row);
-    checkAll(ctx.db);
+    checkAll(ctx.db, { scope, scopeId });
     ctx.audit.append(ctx.actor, {
       action: prev ? 'pricing.policy_update' : 'pricing.policy_add',
       entity: 'pricing_policy',
