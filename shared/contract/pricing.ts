@@ -140,6 +140,7 @@ export const pricingChannels = {
         /** false: every product with a cost, suggested or not. */
         onlySuggested: z.boolean().default(true),
         sort: z.enum(SUGGESTION_SORTS).default('urgencia'),
+        /** true: the most urgent, widest gap, oldest cost or highest margin first; A→Z by name. */
         desc: z.boolean().default(true),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(200_000).default(100),

@@ -216,6 +216,7 @@ function undoable(db: Database): BatchRow | undefined {
 export function undoBatch(ctx: Ctx, batchId: string): PriceUndoResult {
   const now = ctx.now();
   let result: PriceUndoResult | null = null;
+  let restoredIds: string[] = [];
   ctx.tx(() => {
     const target = getBatch(ctx.db, batchId);
     if (target.mode === 'deshacer') throw invalid('Ese lote ya es una reversión: no se deshace');
@@ -256,11 +257,13 @@ export function undoBatch(ctx: Ctx, batchId: string): PriceUndoResult {
       undoes: target.id,
     };
     writeBatch(ctx, row, restore);
+    restoredIds = restore.map((c) => c.productId);
     result = { batch: toBatch(ctx.db, row), restored: restore.length, skipped };
   });
   const done = result as PriceUndoResult | null;
   if (!done) throw new Error('deshacer sin resultado');
-  emitChanged(ctx, []);
+  // The counter's product cache must learn the prices came back.
+  emitChanged(ctx, restoredIds);
   return done;
 }
 

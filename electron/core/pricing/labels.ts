@@ -12,6 +12,8 @@ import { labelsPdf } from './labels-pdf.ts';
  * instant, or products picked by hand. Inactive products get no label (they are not on the shelf).
  */
 
+const MAX_LABELS = 5_000;
+
 type LabelRow = {
   id: string;
   name: string;
@@ -50,6 +52,11 @@ export function shelfLabels(
   input: ParsedInputOf<'pricing.labels'>,
 ): { fileName: string; contentBase64: string; count: number } {
   const ids = productIdsFor(ctx, input);
+  if (ids.length > MAX_LABELS) {
+    throw invalid(
+      `Son ${ids.length} etiquetas: el máximo por archivo es ${MAX_LABELS}. Elegí menos productos o imprimí por categoría`,
+    );
+  }
   const stmt = prep<[string], LabelRow>(
     ctx.db,
     `SELECT p.id, p.name, p.brand, p.unit, p.price, p.sku,
