@@ -1,6 +1,7 @@
 import { routeHash } from '../../lib/route.ts';
 import { NAV, t } from '../../lib/strings.ts';
 import { useCan } from '../../stores/session.ts';
+import { TabbedArea } from '../shell/TabbedArea.tsx';
 import { CountSheet } from './CountSheet.tsx';
 import { CountsPage } from './CountsPage.tsx';
 import { ImportWizard } from './ImportWizard.tsx';
@@ -41,26 +42,18 @@ function Body({ path }: { path: string[] }) {
 
 export function StockArea({ path }: { path: string[] }) {
   const canRead = useCan('stock.read');
-  const tab = tabOf(path);
   return (
-    <section className="page" aria-labelledby="stock-title" data-testid="page-stock">
-      <header className="page-head">
-        <h1 id="stock-title">{NAV.stock}</h1>
-        <nav className="tabs" aria-label={NAV.stock}>
-          {TABS.map((name) => (
-            <a
-              key={name}
-              href={routeHash('stock', name)}
-              className={tab === name ? 'tab active' : 'tab'}
-              aria-current={tab === name ? 'page' : undefined}
-              data-testid={`stock-tab-${name}`}
-            >
-              {t.stock.tabs[name]}
-            </a>
-          ))}
-        </nav>
-      </header>
-      {canRead ? <Body path={path} /> : <p className="notice">{t.noPermission}</p>}
-    </section>
+    <TabbedArea
+      id="stock"
+      title={NAV.stock}
+      tabs={TABS}
+      current={tabOf(path)}
+      names={t.stock.tabs}
+      hrefOf={(name) => routeHash('stock', name)}
+      tabPrefix="stock"
+      allowed={canRead}
+    >
+      <Body path={path} />
+    </TabbedArea>
   );
 }
