@@ -149,6 +149,8 @@ export type PriceBatch = {
   undoes: string | null;
   /** The batch that reverted this one. */
   undoneBy: string | null;
+  /** The one batch «Deshacer» accepts now: the newest applied one not yet reverted. */
+  undoable: boolean;
 };
 
 export type PriceApplyResult = { batch: PriceBatch; changed: number };

@@ -114,6 +114,7 @@ describe('mass updates', () => {
       })),
     });
     expect(applied.changed).toBe(2);
+    expect(applied.batch.undoable).toBe(true);
     expect(count('SELECT count(*) AS n FROM audit_log')).toBe(entries + 1);
     expect(count('SELECT count(*) AS n FROM price_history WHERE batch_id IS NOT NULL')).toBe(2);
     expect((await s.call('catalog.get', { id: yerba.id })).price).toBe(1_720_00);
@@ -133,7 +134,10 @@ describe('mass updates', () => {
     const again = await s.fail('pricing.undo', { batchId: applied.batch.id });
     expect(again.message).toMatch(/ya fue deshecho/);
     const batches = await s.call('pricing.batches', {});
-    expect(batches.map((b) => b.mode)).toEqual(['deshacer', 'sugerido']);
+    expect(batches.map((b) => [b.mode, b.undoable])).toEqual([
+      ['deshacer', false],
+      ['sugerido', false],
+    ]);
     expect(batches[1]?.undoneBy).toBe(batches[0]?.id);
   });
 

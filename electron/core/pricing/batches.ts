@@ -49,7 +49,7 @@ function snapshotOf(row: BatchRow, prices: Record<string, [number, number]>): Ba
   };
 }
 
-function toBatch(db: Database, r: BatchRow): PriceBatch {
+function toBatch(db: Database, r: BatchRow, undoableId = undoable(db)?.id): PriceBatch {
   const user =
     r.user_id === null
       ? null
@@ -67,16 +67,18 @@ function toBatch(db: Database, r: BatchRow): PriceBatch {
     count: r.count,
     undoes: r.undoes,
     undoneBy,
+    undoable: r.id === undoableId,
   };
 }
 
 export function listBatches(db: Database, limit: number): PriceBatch[] {
+  const undoableId = undoable(db)?.id;
   return prep<[number], BatchRow>(
     db,
     'SELECT * FROM price_batches ORDER BY created_at DESC, id DESC LIMIT ?',
   )
     .all(limit)
-    .map((r) => toBatch(db, r));
+    .map((r) => toBatch(db, r, undoableId));
 }
 
 type ProductState = { id: string; name: string; price: number; active: number };

@@ -2,7 +2,6 @@ import type { PriceBatch } from '../../../shared/contract/index.ts';
 import { formatDateTime, formatInteger } from '../../lib/format.ts';
 import { t } from '../../lib/strings.ts';
 import { pricingStrings } from '../../lib/strings-pricing.ts';
-import { undoableBatch } from './mass-update.ts';
 
 const b = pricingStrings.batches;
 
@@ -23,7 +22,6 @@ export function BatchList({
   busy: boolean;
   onUndo(batch: PriceBatch): void;
 }) {
-  const undoable = undoableBatch(batches);
   return (
     <section className="stack" aria-labelledby="batches-title">
       <h2 id="batches-title">{b.title}</h2>
@@ -62,7 +60,7 @@ export function BatchList({
                 </td>
                 {canUndo && (
                   <td>
-                    {undoable?.id === batch.id && (
+                    {batch.undoable && (
                       <button
                         type="button"
                         className="btn small danger"

@@ -19,6 +19,7 @@ const batch = (id: string, count: number): PriceBatch => ({
   count,
   undoes: null,
   undoneBy: null,
+  undoable: false,
 });
 
 describe('what to print', () => {

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { PriceBatch, PriceChangeRow } from '../../../shared/contract/index.ts';
+import type { PriceChangeRow } from '../../../shared/contract/index.ts';
 import {
   batchMode,
   changesToApply,
   defaultDescription,
   previewTotals,
   scopeName,
-  undoableBatch,
 } from './mass-update.ts';
 
 // Midday in Buenos Aires: the same calendar day whatever zone the tests run in.
@@ -25,19 +24,6 @@ function row(productId: string, oldPrice: number, newPrice: number, underFloor =
     marginNewBp: null,
     underFloor,
   } satisfies PriceChangeRow;
-}
-
-function batch(id: string, mode: PriceBatch['mode'], undoneBy: string | null = null): PriceBatch {
-  return {
-    id,
-    createdAt: 0,
-    userName: 'Marta',
-    mode,
-    description: id,
-    count: 1,
-    undoes: null,
-    undoneBy,
-  };
 }
 
 describe('default descriptions', () => {
@@ -81,19 +67,5 @@ describe('applying a preview', () => {
       excluded: 1,
       underFloor: 0,
     });
-  });
-});
-
-describe('undo', () => {
-  it('offers the newest batch that is neither an undo nor undone', () => {
-    expect(undoableBatch([])).toBeNull();
-    expect(undoableBatch([batch('b2', 'porcentaje'), batch('b1', 'sugerido')])?.id).toBe('b2');
-    expect(
-      undoableBatch([
-        batch('u', 'deshacer'),
-        batch('b2', 'porcentaje', 'u'),
-        batch('b1', 'sugerido'),
-      ])?.id,
-    ).toBe('b1');
   });
 });

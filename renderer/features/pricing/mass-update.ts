@@ -1,9 +1,4 @@
-import type {
-  InputOf,
-  PriceBatch,
-  PriceChangeMode,
-  PriceChangeRow,
-} from '../../../shared/contract/index.ts';
+import type { InputOf, PriceChangeMode, PriceChangeRow } from '../../../shared/contract/index.ts';
 import { formatDate, formatInteger } from '../../lib/format.ts';
 import { formatSignedBp } from './percent-text.ts';
 
@@ -72,12 +67,4 @@ export function previewTotals(
     if (r.underFloor) underFloor++;
   }
   return { changing, excluded: rows.length - changing, underFloor };
-}
-
-/**
- * The batch «Deshacer» reverts, from a list newest first: the newest one that is not itself an
- * undo and was not undone (the only one the core accepts).
- */
-export function undoableBatch(batches: readonly PriceBatch[]): PriceBatch | null {
-  return batches.find((b) => b.mode !== 'deshacer' && b.undoneBy === null) ?? null;
 }
