@@ -36,7 +36,6 @@ export const pricingStrings = {
     selectNone: 'Quitar la selección',
     selected: (n: number, shown: string) => (n === 1 ? '1 seleccionado' : `${shown} seleccionados`),
     update: 'Actualizar precios seleccionados',
-    gathering: 'Juntando los productos…',
     emptySuggested:
       'No hay precios para actualizar: todos los productos con costo están a la altura de su precio sugerido.',
     emptyFiltered: 'Ningún producto con costo coincide con los filtros.',

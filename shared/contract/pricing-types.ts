@@ -113,6 +113,8 @@ export type PriceSelection = {
   query?: string | undefined;
   /** Only products in the suggestion list (under target by more than the threshold). */
   suggestedOnly?: boolean | undefined;
+  /** Only products with a recorded cost: the suggestion list with every product shown. */
+  withCost?: boolean | undefined;
 };
 
 export type PriceChangeMode =

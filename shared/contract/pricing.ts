@@ -58,6 +58,7 @@ const selectionSchema = z
     supplierCuit: cuitDigits.optional(),
     query: z.string().trim().max(100).optional(),
     suggestedOnly: z.boolean().optional(),
+    withCost: z.boolean().optional(),
   })
   .strict();
 

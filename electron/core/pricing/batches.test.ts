@@ -147,7 +147,15 @@ describe('mass updates', () => {
       selection: { query: 'fideos' },
       mode: { kind: 'percent', percentBp: 1_000, rounding: 'ends99' },
     });
-    // 2000 × 1,10 = 2200 → next price ending in 99: 2299.
+    // 2000 × 1,10 = 2200 → next price ending in 99: 2299. A product without a cost is left out
+    // of «every product with a cost».
+    await s.product('Bolsa de regalo', { price: 500_00 });
+    const withCost = await s.call('pricing.preview', {
+      selection: { withCost: true },
+      mode: { kind: 'percent', percentBp: 1_000, rounding: 'none' },
+    });
+    expect(withCost.rows.map((r) => r.name)).not.toContain('Bolsa de regalo');
+    expect(withCost.rows).toHaveLength(3);
     expect(preview.rows).toEqual([
       expect.objectContaining({ productId: fideos.id, oldPrice: 2_000_00, newPrice: 2_299_00 }),
     ]);

@@ -70,6 +70,7 @@ function select(ctx: Ctx, s: ParsedInputOf<'pricing.preview'>['selection']): Sel
       (!categories || (r.category_id !== null && categories.has(r.category_id))) &&
       (!s.supplierCuit || r.supplier_cuit === s.supplierCuit) &&
       (!words || words.has(r.id)) &&
+      (!s.withCost || r.cost > 0) &&
       (!priced || priced.get(r.id)?.suggested === true),
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PriceSuggestion } from '../../../shared/contract/index.ts';
-import { call, errorMessage } from '../../lib/api.ts';
+import { call } from '../../lib/api.ts';
 import { useDebouncedValue } from '../../lib/debounce.ts';
 import { ErrorBox } from '../../lib/fields.tsx';
 import { formatInteger } from '../../lib/format.ts';
@@ -18,7 +18,6 @@ import {
   ALL_CHECKED,
   checkedCount,
   isChecked,
-  needsAllIds,
   NOTHING_CHECKED,
   pendingSelection,
   toggleChecked,
@@ -36,7 +35,6 @@ const f = pricingStrings.filters;
 const PAGE_SIZE = 100;
 const ROW_HEIGHT = 58;
 /** The most `pricing.suggest` returns at once, and a selection holds. */
-const MAX_IDS = 200_000;
 
 /** A month missing from the CPI series makes every replacement cost a guess: say so. */
 function CpiHint() {
@@ -67,8 +65,6 @@ export function SuggestionsPage() {
     key: '',
     checked: NOTHING_CHECKED,
   });
-  const [gathering, setGathering] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [, tick] = useReducer((n: number) => n + 1, 0);
   const query = useDebouncedValue(text.trim(), 250);
   const scroller = useRef<HTMLDivElement>(null);
@@ -135,23 +131,8 @@ export function SuggestionsPage() {
     virtualizer.scrollToOffset(0);
   }
 
-  async function update() {
-    setError(null);
-    let allIds: string[] | undefined;
-    if (needsAllIds(checked, filters)) {
-      setGathering(true);
-      try {
-        const limit = Math.min(total, MAX_IDS);
-        const page = await call('pricing.suggest', { ...filters, offset: 0, limit });
-        allIds = page.rows.map((r) => r.productId);
-      } catch (e) {
-        setError(errorMessage(e));
-        return;
-      } finally {
-        setGathering(false);
-      }
-    }
-    const pending = pendingSelection(checked, filters, total, allIds);
+  function update() {
+    const pending = pendingSelection(checked, filters, total);
     if (!pending) return;
     choose(pending);
     navigate(pricingHash('masiva'));
@@ -226,15 +207,15 @@ export function SuggestionsPage() {
           <button
             type="button"
             className="btn primary"
-            disabled={count === 0 || gathering}
-            onClick={() => void update()}
+            disabled={count === 0}
+            onClick={update}
             data-testid="sugg-update"
           >
-            {gathering ? s.gathering : s.update}
+            {s.update}
           </button>
         )}
       </div>
-      <ErrorBox error={error ?? cache.error ?? lists.error} testId="sugg-error" />
+      <ErrorBox error={cache.error ?? lists.error} testId="sugg-error" />
       <div className="vtable sugg-table" role="table" aria-rowcount={total + 1}>
         <SuggestionHead
           sort={sort}

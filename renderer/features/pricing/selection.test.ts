@@ -3,7 +3,6 @@ import {
   ALL_CHECKED,
   checkedCount,
   isChecked,
-  needsAllIds,
   NOTHING_CHECKED,
   pendingSelection,
   selectionOfFilters,
@@ -31,7 +30,9 @@ describe('the selection handed to the mass update', () => {
   const filters = { categoryId: 'cat-1', query: 'yerba', onlySuggested: true };
 
   it('sends only the filters that are set', () => {
-    expect(selectionOfFilters({ onlySuggested: false, categoryId: '', query: '' })).toEqual({});
+    expect(selectionOfFilters({ onlySuggested: false, categoryId: '', query: '' })).toEqual({
+      withCost: true,
+    });
     expect(selectionOfFilters(filters)).toEqual({
       categoryId: 'cat-1',
       query: 'yerba',
@@ -51,7 +52,6 @@ describe('the selection handed to the mass update', () => {
 
   it('«todos» of the suggested list is the same filters with suggestedOnly, minus the unticked', () => {
     const c = toggleChecked(ALL_CHECKED, 'x');
-    expect(needsAllIds(c, filters)).toBe(false);
     expect(pendingSelection(c, filters, 30)).toEqual({
       selection: { categoryId: 'cat-1', query: 'yerba', suggestedOnly: true },
       excluded: ['x'],
@@ -59,14 +59,11 @@ describe('the selection handed to the mass update', () => {
     });
   });
 
-  it('«todos» of every product with a cost needs the list ids (the preview knows no «with cost»)', () => {
-    const every = { onlySuggested: false };
+  it('«todos» of every product with a cost is the filters with withCost, minus the unticked', () => {
     const c = toggleChecked(ALL_CHECKED, 'b');
-    expect(needsAllIds(c, every)).toBe(true);
-    expect(() => pendingSelection(c, every, 3)).toThrow();
-    expect(pendingSelection(c, every, 3, ['a', 'b', 'c'])).toEqual({
-      selection: { productIds: ['a', 'c'] },
-      excluded: [],
+    expect(pendingSelection(c, { onlySuggested: false }, 3)).toEqual({
+      selection: { withCost: true },
+      excluded: ['b'],
       count: 2,
     });
   });

@@ -46,36 +46,22 @@ export function selectionOfFilters(f: SuggestFilters): PriceSelection {
     ...(f.categoryId ? { categoryId: f.categoryId } : {}),
     ...(f.supplierCuit ? { supplierCuit: f.supplierCuit } : {}),
     ...(f.query ? { query: f.query } : {}),
-    ...(f.onlySuggested ? { suggestedOnly: true } : {}),
+    ...(f.onlySuggested ? { suggestedOnly: true } : { withCost: true }),
   };
 }
 
 /**
- * The ticked suggestions as a mass-update selection, or null when nothing is ticked.
- * «Todos» with «solo los que conviene actualizar» is exactly the preview's `suggestedOnly`
- * with the same filters; without it the list holds only products with a cost, which the
- * preview's filters do not know, so the list's ids (`allIds`) are sent instead.
+ * The ticked suggestions as a mass-update selection, or null when nothing is ticked. «Todos» is
+ * the same filters as the list (`suggestedOnly`, or every product with a cost), minus the rows
+ * unticked afterwards.
  */
 export function pendingSelection(
   c: Checked,
   filters: SuggestFilters,
   total: number,
-  allIds?: readonly string[],
 ): PendingSelection | null {
   const count = checkedCount(c, total);
   if (count === 0) return null;
   if (!c.all) return { selection: { productIds: [...c.ids] }, excluded: [], count };
-  if (filters.onlySuggested) {
-    return { selection: selectionOfFilters(filters), excluded: [...c.ids], count };
-  }
-  if (!allIds) throw new Error('Faltan los productos de la lista');
-  const productIds = allIds.filter((id) => !c.ids.has(id));
-  return productIds.length === 0
-    ? null
-    : { selection: { productIds }, excluded: [], count: productIds.length };
-}
-
-/** True when the "all" of a selection needs the list's ids fetched first. */
-export function needsAllIds(c: Checked, filters: SuggestFilters): boolean {
-  return c.all && !filters.onlySuggested;
+  return { selection: selectionOfFilters(filters), excluded: [...c.ids], count };
 }
