@@ -78,11 +78,17 @@ export function policyResolver(
   db: Database,
   tree: CategoryTree = loadCategoryTree(db),
 ): PolicyResolver {
-  const byScope = new Map<string, PolicyFields>();
+  // One map per level, keyed by the bare id: pricing 100,000 products looks up two per product.
+  const byScope: Record<PolicyScope, Map<string, PolicyFields>> = {
+    store: new Map(),
+    category: new Map(),
+    supplier: new Map(),
+    product: new Map(),
+  };
   let store = STORE_DEFAULT_POLICY;
   for (const r of loadRows(db)) {
     if (r.scope === 'store') store = over(fieldsOf(r), STORE_DEFAULT_POLICY);
-    else byScope.set(policyId(r.scope, r.scope_id), fieldsOf(r));
+    else byScope[r.scope].set(r.scope_id, fieldsOf(r));
   }
   const categoryCache = new Map<string | null, EffectivePolicy>();
   const forCategory = (id: string | null): EffectivePolicy => {
@@ -94,21 +100,19 @@ export function policyResolver(
       row && row.parent_id !== null && categoryCache.size < 100_000
         ? forCategory(row.parent_id)
         : store;
-    const result = row ? over(byScope.get(policyId('category', row.id)), parent) : store;
+    const result = row ? over(byScope.category.get(row.id), parent) : store;
     categoryCache.set(id, result);
     return result;
   };
-  const forSupplier = (cuit: string): EffectivePolicy =>
-    over(byScope.get(policyId('supplier', cuit)), store);
+  const forSupplier = (cuit: string): EffectivePolicy => over(byScope.supplier.get(cuit), store);
   return {
     store,
     forCategory,
     forSupplier,
     forProduct(p) {
       let policy = forCategory(p.category_id);
-      if (p.supplier_cuit)
-        policy = over(byScope.get(policyId('supplier', p.supplier_cuit)), policy);
-      return over(byScope.get(policyId('product', p.id)), policy);
+      if (p.supplier_cuit) policy = over(byScope.supplier.get(p.supplier_cuit), policy);
+      return over(byScope.product.get(p.id), policy);
     },
   };
 }

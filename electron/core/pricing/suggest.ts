@@ -86,7 +86,7 @@ export function priceAll(db: Database, now: number): Priced[] {
      FROM products WHERE active = 1 AND cost > 0`,
   )
     .raw()
-    .iterate() as IterableIterator<ProductTuple>;
+    .all() as ProductTuple[];
   for (const t of products) {
     const [id, categoryId, supplierCuit, ivaRateBp, cost] = t;
     const costDate = Math.min(t[5], now);
