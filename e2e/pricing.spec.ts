@@ -30,6 +30,10 @@ test('an owner raises the suggested prices in one batch, undoes it and prints th
   app,
 }) => {
   expect(cli(app.dataDir, 'init', '--owner', 'Marta', '--pin', '2468').code).toBe(0);
+  const refused: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+  });
   await login(page, app.url, 'Marta', '2468');
 
   // Cost $ 1.000 net today, store policy: target $ 1.720. The leche sells under replacement,
@@ -91,6 +95,8 @@ test('an owner raises the suggested prices in one batch, undoes it and prints th
   await page.getByTestId('labels-generate').click();
   await expect(page.getByTestId('labels-count')).toHaveText('2 etiquetas');
   await expect(page.getByTestId('labels-pdf')).toHaveAttribute('src', /^blob:/);
+  // The page's own policy lets the PDF into its frame.
+  expect(refused).toEqual([]);
   const download = page.waitForEvent('download');
   await page.getByTestId('labels-download').click();
   const file = await download;

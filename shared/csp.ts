@@ -1,6 +1,7 @@
 /**
  * The one Content-Security-Policy of the app's pages, sent by the web host as a header and set by
- * the desktop shell on every response: scripts and connections only from the app itself.
+ * the desktop shell on every response: scripts and connections only from the app itself. Frames
+ * only show documents the page made itself (the shelf-label PDF, as a blob).
  */
 export const APP_CSP = [
   "default-src 'self'",
@@ -9,6 +10,7 @@ export const APP_CSP = [
   "img-src 'self' data: blob:",
   "connect-src 'self'",
   "object-src 'none'",
+  "frame-src blob:",
   "base-uri 'none'",
   "frame-ancestors 'none'",
   "form-action 'self'",

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestStore, tempDataDir, type TestStore } from '../core/testing/harness.ts';
+import { APP_CSP } from '../../shared/csp.ts';
 import { startHost, type Host } from './server.ts';
 
 let store: TestStore | null = null;
@@ -66,6 +67,16 @@ describe('web host', () => {
     expect(cookie).toMatch(/caja_sid=[\w-]+/);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
+  });
+
+  it('the page meta carries the same policy as the header (but frame-ancestors, header-only)', () => {
+    const html = fs.readFileSync(
+      path.join(import.meta.dirname, '../../renderer/index.html'),
+      'utf8',
+    );
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    const header = APP_CSP.split('; ').filter((d) => !d.startsWith('frame-ancestors'));
+    expect(meta?.split('; ').sort()).toEqual(header.sort());
   });
 
   it('runs the contract over POST and keeps the login in the cookie session', async () => {
