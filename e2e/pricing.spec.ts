@@ -94,8 +94,11 @@ test('an owner raises the suggested prices in one batch, undoes it and prints th
   await expect(page.getByTestId('labels-batch')).toContainText('Deshace «Sugeridos');
   await page.getByTestId('labels-generate').click();
   await expect(page.getByTestId('labels-count')).toHaveText('2 etiquetas');
-  await expect(page.getByTestId('labels-pdf')).toHaveAttribute('src', /^blob:/);
-  // The page's own policy lets the PDF into its frame.
+  // Drawn on screen with the PDF's own layout: name, price, barcode.
+  const sheet = page.getByTestId('labels-preview').locator('svg');
+  await expect(sheet).toHaveCount(2);
+  await expect(sheet.first()).toContainText('Leche La Serenísima 1 L');
+  await expect(sheet.first()).toContainText('$ 1.150,00');
   expect(refused).toEqual([]);
   const download = page.waitForEvent('download');
   await page.getByTestId('labels-download').click();

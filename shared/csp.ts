@@ -1,7 +1,6 @@
 /**
  * The one Content-Security-Policy of the app's pages, sent by the web host as a header and set by
- * the desktop shell on every response: scripts and connections only from the app itself. Frames
- * only show documents the page made itself (the shelf-label PDF, as a blob).
+ * the desktop shell on every response: scripts and connections only from the app itself.
  */
 export const APP_CSP = [
   "default-src 'self'",
@@ -10,7 +9,6 @@ export const APP_CSP = [
   "img-src 'self' data: blob:",
   "connect-src 'self'",
   "object-src 'none'",
-  "frame-src blob:",
   "base-uri 'none'",
   "frame-ancestors 'none'",
   "form-action 'self'",

@@ -192,4 +192,14 @@ export type PriceHistory = {
 };
 
 export { LABEL_FORMAT_IDS } from '../domain/labels.ts';
+import type { LabelItem } from '../domain/labels.ts';
+
+export type LabelsFile = {
+  fileName: string;
+  contentBase64: string;
+  count: number;
+  /** The first labels, for the screen to draw with the same layout as the PDF. */
+  sample: LabelItem[];
+  shopName: string | null;
+};
 export type { LabelFormat as LabelFormatId } from '../domain/labels.ts';

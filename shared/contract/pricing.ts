@@ -8,6 +8,7 @@ import {
 } from './pricing-types.ts';
 import type {
   CpiSeries,
+  LabelsFile,
   PolicyList,
   PriceApplyResult,
   PriceBatch,
@@ -193,7 +194,7 @@ export const pricingChannels = {
     permission: 'pricing.read',
   }),
   /** Shelf labels as a PDF: the products of a batch, or chosen ones. */
-  'pricing.labels': channel<{ fileName: string; contentBase64: string; count: number }>()({
+  'pricing.labels': channel<LabelsFile>()({
     input: z
       .object({
         format: z.enum(LABEL_FORMAT_IDS),

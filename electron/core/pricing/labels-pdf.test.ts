@@ -10,7 +10,8 @@ import {
   labelPosition,
 } from '../../../shared/domain/labels.ts';
 import type { LabelFormat, LabelItem } from '../../../shared/domain/labels.ts';
-import { labelsPdf, layoutLabel } from './labels-pdf.ts';
+import { layoutLabel } from '../../../shared/domain/label-layout.ts';
+import { labelsPdf } from './labels-pdf.ts';
 
 const PT = 72 / 25.4;
 

@@ -1,4 +1,4 @@
-import type { ParsedInputOf } from '../../../shared/contract/index.ts';
+import type { LabelsFile, ParsedInputOf } from '../../../shared/contract/index.ts';
 import type { LabelItem } from '../../../shared/domain/labels.ts';
 import type { Ctx } from '../context.ts';
 import { prep } from '../db/statements.ts';
@@ -47,10 +47,9 @@ function productIdsFor(ctx: Ctx, input: ParsedInputOf<'pricing.labels'>): string
   throw invalid('Elegí un lote, una fecha o productos para imprimir etiquetas');
 }
 
-export function shelfLabels(
-  ctx: Ctx,
-  input: ParsedInputOf<'pricing.labels'>,
-): { fileName: string; contentBase64: string; count: number } {
+const SAMPLE = 12;
+
+export function shelfLabels(ctx: Ctx, input: ParsedInputOf<'pricing.labels'>): LabelsFile {
   const ids = productIdsFor(ctx, input);
   if (ids.length > MAX_LABELS) {
     throw invalid(
@@ -83,10 +82,13 @@ export function shelfLabels(
   if (items.length === 0)
     throw invalid('No hay etiquetas para imprimir: ningún producto activo en la selección');
   items.sort((a, b) => a.name.localeCompare(b.name, 'es'));
-  const pdf = labelsPdf(items, input.format, { shopName: readSettings(ctx.db).storeName });
+  const shopName = readSettings(ctx.db).storeName;
+  const pdf = labelsPdf(items, input.format, { shopName });
   return {
     fileName: `etiquetas-${date}-${input.format}.pdf`,
     contentBase64: Buffer.from(pdf).toString('base64'),
     count: items.length,
+    sample: items.slice(0, SAMPLE),
+    shopName,
   };
 }

@@ -6,6 +6,8 @@ import { base64ToBytes } from '../../lib/base64.ts';
 import { ErrorBox, SelectField } from '../../lib/fields.tsx';
 import { formatDateTime, formatInteger } from '../../lib/format.ts';
 import { useAction, useQuery } from '../../lib/hooks.ts';
+import { LabelSheet } from './LabelSheet.tsx';
+import type { LabelFormat, LabelItem } from '../../../shared/domain/labels.ts';
 import type { PickedProduct } from '../../lib/ProductSearch.tsx';
 import { ProductSearch } from '../../lib/ProductSearch.tsx';
 import { pricingStrings } from '../../lib/strings-pricing.ts';
@@ -20,7 +22,14 @@ const SOURCES: { id: LabelSource; label: string }[] = [
   { id: 'productos', label: l.products },
 ];
 
-type Pdf = { url: string; fileName: string; count: number };
+type Pdf = {
+  url: string;
+  fileName: string;
+  count: number;
+  sample: LabelItem[];
+  shopName: string | null;
+  format: LabelFormat;
+};
 
 /** The products picked by hand, as removable chips. */
 function PickedList({
@@ -87,7 +96,14 @@ export function LabelsPage() {
     const out = await action.run(() => call('pricing.labels', read.input));
     if (!out) return;
     const blob = new Blob([base64ToBytes(out.contentBase64)], { type: 'application/pdf' });
-    setPdf({ url: URL.createObjectURL(blob), fileName: out.fileName, count: out.count });
+    setPdf({
+      url: URL.createObjectURL(blob),
+      fileName: out.fileName,
+      count: out.count,
+      sample: out.sample,
+      shopName: out.shopName,
+      format: read.input.format,
+    });
   }
 
   return (
@@ -191,7 +207,12 @@ export function LabelsPage() {
               {l.download}
             </a>
           </div>
-          <iframe className="labels-pdf" src={pdf.url} title={l.preview} data-testid="labels-pdf" />
+          <LabelSheet
+            items={pdf.sample}
+            format={pdf.format}
+            shopName={pdf.shopName}
+            label={l.preview}
+          />
         </section>
       )}
     </div>
