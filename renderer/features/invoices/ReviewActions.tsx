@@ -1,10 +1,10 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { InvoiceCheck } from '../../../shared/contract/index.ts';
 import { FormResult, type FormMessage } from '../../lib/fields.tsx';
 import { useQuery } from '../../lib/hooks.ts';
 import { t } from '../../lib/strings.ts';
 import { useCan } from '../../stores/session.ts';
-import { Modal } from '../pos/Modal.tsx';
+import { ConfirmModal } from '../pos/Modal.tsx';
 import { LocationSelect } from '../stock/LocationSelect.tsx';
 import type { Confirm } from './useReview.ts';
 
@@ -106,7 +106,8 @@ export function ReviewConfirm({
       <ConfirmModal
         title={r.discardTitle}
         testId="inv-confirm-discard"
-        ok={{ label: r.discardOk, className: 'btn danger big', onClick: onDiscard }}
+        testPrefix="inv"
+        ok={{ label: r.discardOk, danger: true, onClick: onDiscard }}
         onClose={onClose}
       >
         <p>{r.discardText}</p>
@@ -117,7 +118,8 @@ export function ReviewConfirm({
     <ConfirmModal
       title={r.confirmTitle}
       testId="inv-confirm-apply"
-      ok={{ label: r.confirmApply, className: 'btn primary big', onClick: onApply }}
+      testPrefix="inv"
+      ok={{ label: r.confirmApply, onClick: onApply }}
       onClose={onClose}
     >
       {confirm.failed.length > 0 && (
@@ -132,45 +134,5 @@ export function ReviewConfirm({
       )}
       {confirm.unmatched > 0 && <p className="notice">{r.unmatched(confirm.unmatched)}</p>}
     </ConfirmModal>
-  );
-}
-
-/** A question with one action and Cancelar (focused, so Enter never does the action). */
-function ConfirmModal({
-  title,
-  testId,
-  ok,
-  onClose,
-  children,
-}: {
-  title: string;
-  testId: string;
-  ok: { label: string; className: string; onClick(): void };
-  onClose(): void;
-  children: ReactNode;
-}) {
-  return (
-    <Modal title={title} onClose={onClose} testId={testId}>
-      {children}
-      <div className="actions">
-        <button
-          type="button"
-          className={ok.className}
-          onClick={ok.onClick}
-          data-testid="inv-confirm-ok"
-        >
-          {ok.label}
-        </button>
-        <button
-          type="button"
-          className="btn"
-          autoFocus
-          onClick={onClose}
-          data-testid="inv-confirm-cancel"
-        >
-          {t.cancel}
-        </button>
-      </div>
-    </Modal>
   );
 }

@@ -60,3 +60,49 @@ export function inTopModal(el: Element | null): boolean {
   const top = all[all.length - 1];
   return top !== undefined && el !== null && top.contains(el);
 }
+
+/**
+ * A question with one action and Cancelar, which has the focus so an Enter pressed out of habit
+ * never does the action. Buttons are `<prefix>-confirm-ok` / `<prefix>-confirm-cancel` for tests.
+ */
+export function ConfirmModal({
+  title,
+  testId,
+  testPrefix,
+  ok,
+  onClose,
+  children,
+}: {
+  title: string;
+  testId: string;
+  testPrefix: string;
+  ok: { label: string; danger?: boolean; busy?: boolean; onClick(): void };
+  onClose(): void;
+  children: ReactNode;
+}) {
+  return (
+    <Modal title={title} onClose={onClose} testId={testId}>
+      {children}
+      <div className="actions">
+        <button
+          type="button"
+          className={ok.danger ? 'btn danger big' : 'btn primary big'}
+          disabled={ok.busy}
+          onClick={ok.onClick}
+          data-testid={`${testPrefix}-confirm-ok`}
+        >
+          {ok.label}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          autoFocus
+          onClick={onClose}
+          data-testid={`${testPrefix}-confirm-cancel`}
+        >
+          {t.cancel}
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -31,7 +31,7 @@ import {
 } from './MassUpdateFields.tsx';
 import { parsePercentChange } from './percent-text.ts';
 import { PreviewTable } from './PreviewTable.tsx';
-import { PricingConfirm } from './PricingConfirm.tsx';
+import { ConfirmModal } from '../pos/Modal.tsx';
 import { pricingHash } from './pricing-routes.ts';
 import { usePricingHandoff } from './pricing-store.ts';
 import { selectionOfFilters } from './selection.ts';
@@ -305,13 +305,16 @@ export function MassUpdatePage() {
         onUndo={askUndo}
       />
       {confirm?.kind === 'apply' && totals && (
-        <PricingConfirm
+        <ConfirmModal
           title={m.confirmTitle}
-          okLabel={m.confirmOk(totals.changing, formatInteger(totals.changing))}
-          busy={action.busy}
-          onOk={() => void apply()}
+          ok={{
+            label: m.confirmOk(totals.changing, formatInteger(totals.changing)),
+            busy: action.busy,
+            onClick: () => void apply(),
+          }}
           onClose={() => setConfirm(undefined)}
           testId="mass-confirm"
+          testPrefix="price"
         >
           <p>{m.confirmText(totals.changing, formatInteger(totals.changing), finalDescription)}</p>
           {totals.underFloor > 0 && (
@@ -319,17 +322,20 @@ export function MassUpdatePage() {
               {m.confirmFloor(totals.underFloor, formatInteger(totals.underFloor))}
             </p>
           )}
-        </PricingConfirm>
+        </ConfirmModal>
       )}
       {confirm?.kind === 'undo' && (
-        <PricingConfirm
+        <ConfirmModal
           title={m.undoTitle}
-          okLabel={m.undoOk}
-          danger
-          busy={action.busy}
-          onOk={() => void undo(confirm.batch)}
+          ok={{
+            label: m.undoOk,
+            danger: true,
+            busy: action.busy,
+            onClick: () => void undo(confirm.batch),
+          }}
           onClose={() => setConfirm(undefined)}
           testId="mass-undo-confirm"
+          testPrefix="price"
         >
           <p>
             {m.undoText(
@@ -338,7 +344,7 @@ export function MassUpdatePage() {
               formatInteger(confirm.batch.count),
             )}
           </p>
-        </PricingConfirm>
+        </ConfirmModal>
       )}
     </div>
   );
