@@ -12,7 +12,8 @@ import type { Ctx } from '../context.ts';
 import { prep } from '../db/statements.ts';
 import { invalid, notFound } from '../errors.ts';
 import { policyResolver } from './policies.ts';
-import { matchingIds, pricedById } from './suggest.ts';
+import { rowOfProduct, SUGGESTED } from './priced-table.ts';
+import { matchingIds, pricedCatalog } from './suggest.ts';
 
 /**
  * What a mass update would do to every selected product, without writing anything. The screen
@@ -64,14 +65,18 @@ function select(ctx: Ctx, s: ParsedInputOf<'pricing.preview'>['selection']): Sel
     ? new Set(withDescendants(loadCategoryTree(ctx.db), s.categoryId))
     : null;
   const words = matchingIds(ctx.db, s.query);
-  const priced = s.suggestedOnly ? pricedById(ctx).rows : null;
+  const priced = s.suggestedOnly ? pricedCatalog(ctx).table : null;
+  const suggested = (id: string): boolean => {
+    const i = priced ? rowOfProduct(priced, id) : -1;
+    return i >= 0 && ((priced?.flags[i] ?? 0) & SUGGESTED) !== 0;
+  };
   return rows.filter(
     (r) =>
       (!categories || (r.category_id !== null && categories.has(r.category_id))) &&
       (!s.supplierCuit || r.supplier_cuit === s.supplierCuit) &&
       (!words || words.has(r.id)) &&
       (!s.withCost || r.cost > 0) &&
-      (!priced || priced.get(r.id)?.suggested === true),
+      (!priced || suggested(r.id)),
   );
 }
 
@@ -85,7 +90,7 @@ export function previewBatch(ctx: Ctx, input: ParsedInputOf<'pricing.preview'>):
     );
   }
   const mode = input.mode;
-  const priced = mode.kind === 'target' ? pricedById(ctx).rows : null;
+  const priced = mode.kind === 'target' ? pricedCatalog(ctx).table : null;
   const policies = policyResolver(ctx.db);
   const out: PriceChangeRow[] = [];
   let unchanged = 0;
@@ -94,8 +99,9 @@ export function previewBatch(ctx: Ctx, input: ParsedInputOf<'pricing.preview'>):
     let newPrice: number;
     if (mode.kind === 'target') {
       // Only raises: a price already above its target is the owner's choice.
-      const target = priced?.get(r.id)?.target;
-      newPrice = target !== undefined && target > r.price ? target : r.price;
+      const i = priced ? rowOfProduct(priced, r.id) : -1;
+      const target = i >= 0 ? (priced?.target[i] ?? 0) : 0;
+      newPrice = target > r.price ? target : r.price;
     } else {
       const raised = Math.ceil((r.price * (10_000 + mode.percentBp)) / 10_000);
       newPrice = roundUp(

@@ -1,54 +1,33 @@
 import type { Database } from 'better-sqlite3';
 import type {
-  EffectivePolicy,
-  IvaRateBp,
   ParsedInputOf,
   PriceSuggestion,
   SuggestionPage,
   Unit,
 } from '../../../shared/contract/index.ts';
-import {
-  accumulatedInflation,
-  marginPct,
-  priceFromReplacement,
-} from '../../../shared/domain/pricing.ts';
+import { marginPct } from '../../../shared/domain/pricing.ts';
 import { ftsQuery } from '../../../shared/domain/text.ts';
 import { loadCategoryTree, withDescendants, type CategoryTree } from '../catalog/categories.ts';
 import type { Deps } from '../context.ts';
 import { prep } from '../db/statements.ts';
-import { readPricingSettings, readRates } from './cpi.ts';
-import { policyResolver } from './policies.ts';
+import {
+  BELOW_COST,
+  BELOW_REPLACEMENT,
+  priceTable,
+  SUGGESTED,
+  type PricedTable,
+} from './priced-table.ts';
 
 /**
- * Every active product with a cost, priced by the formula (shared/domain/pricing.ts): its
- * replacement cost today, the target its policy asks for, and how far its price is under it.
- * The whole list is computed at once and kept until a product, a policy, the CPI or a setting
- * changes (any of them writes an audit entry) or an hour passes (replacement costs drift with
- * time); filters, sorting and pages are cut from it.
+ * The suggestion list: every product priced at once (priced-table.ts) and kept until a product,
+ * a policy, the CPI or a setting changes (any of them writes an audit entry) or an hour passes
+ * (replacement costs drift with time); filters, sorting and pages are cut from it.
  */
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
-type ProductTuple = [
-  id: string,
-  categoryId: string | null,
-  supplierCuit: string | null,
-  ivaRateBp: IvaRateBp,
-  cost: number,
-  costDate: number,
-  price: number,
-];
-
-/** Names, brands and barcodes are read for the rows shown only: strings cost most to scan. */
-export type Priced = Omit<
-  PriceSuggestion,
-  'name' | 'brand' | 'unit' | 'barcode' | 'categoryPath'
-> & {
-  suggested: boolean;
-};
-
-type Computed = { key: string; at: number; rows: Priced[]; tree: CategoryTree };
+type Computed = { key: string; table: PricedTable; tree: CategoryTree };
 
 const CACHE_KEY = 'pricing.suggestions';
 const WATCHED = ['product', 'cpi_month', 'pricing_policy', 'setting', 'category', 'price_batch'];
@@ -65,92 +44,14 @@ function fingerprint(db: Database, now: number): string {
   return `${seqs.join('.')}@${Math.floor(now / HOUR_MS)}`;
 }
 
-const bp = (pct: number | null): number | null => (pct === null ? null : Math.round(pct * 100));
-
-/** Net of IVA, in exact integers: is the shelf price under this net amount? */
-function netBelow(price: number, net: number, ivaRateBp: number): boolean {
-  return price * 10_000 < net * (10_000 + ivaRateBp);
-}
-
-export function priceAll(db: Database, now: number): Priced[] {
-  const rates = readRates(db);
-  const settings = readPricingSettings(db);
-  const expectedPct = settings.expectedBp / 100;
-  const tree = loadCategoryTree(db);
-  const policies = policyResolver(db, tree);
-  const factors = new Map<number, number>();
-  const out: Priced[] = [];
-  const products = prep<[], ProductTuple>(
-    db,
-    `SELECT id, category_id, supplier_cuit, iva_rate_bp, cost, ifnull(cost_date, created_at), price
-     FROM products WHERE active = 1 AND cost > 0`,
-  )
-    .raw()
-    .all() as ProductTuple[];
-  for (const t of products) {
-    const [id, categoryId, supplierCuit, ivaRateBp, cost] = t;
-    const costDate = Math.min(t[5], now);
-    const price = t[6];
-    let factor = factors.get(costDate);
-    if (factor === undefined) {
-      factor = accumulatedInflation(costDate, now, rates, expectedPct);
-      factors.set(costDate, factor);
-    }
-    const policy: EffectivePolicy = policies.forProduct({
-      id,
-      category_id: categoryId,
-      supplier_cuit: supplierCuit,
-    });
-    const replacement = Math.round(cost * factor);
-    const priced = priceFromReplacement({
-      cost,
-      replacement,
-      expectedPct,
-      horizonDays: policy.horizonDays,
-      // A supplier's markup under a category's minimum margin: the floor decides anyway.
-      markupPct: Math.max(policy.markupBp, policy.minMarginBp) / 100,
-      minMarginPct: policy.minMarginBp / 100,
-      ivaRateBp,
-      rule: policy.rounding,
-    });
-    const gapBp = price > 0 ? Math.round(((priced.target - price) / price) * 10_000) : 1_000_000;
-    const belowReplacement = netBelow(price, replacement, ivaRateBp);
-    out.push({
-      productId: id,
-      categoryId,
-      supplierCuit,
-      ivaRateBp,
-      cost,
-      costDate,
-      costAgeDays: Math.floor((now - costDate) / DAY_MS),
-      price,
-      inflationBp: Math.round((factor - 1) * 10_000),
-      replacement,
-      projected: priced.projected,
-      target: priced.target,
-      marginNowBp: bp(marginPct(price, cost, ivaRateBp)),
-      marginAfterBp: bp(marginPct(priced.target, cost, ivaRateBp)),
-      gapBp,
-      belowReplacement,
-      belowCost: netBelow(price, cost, ivaRateBp),
-      policy,
-      suggested: belowReplacement || gapBp > settings.thresholdBp,
-    });
-  }
-  return out;
-}
-
-function computed(deps: Pick<Deps, 'db' | 'now' | 'scratch'>): Computed {
+/** The priced catalog, computed again only when something it depends on changed. */
+export function pricedCatalog(deps: Pick<Deps, 'db' | 'now' | 'scratch'>): Computed {
   const now = deps.now();
   const key = fingerprint(deps.db, now);
   const cached = deps.scratch.get(CACHE_KEY) as Computed | undefined;
   if (cached && cached.key === key) return cached;
-  const fresh: Computed = {
-    key,
-    at: now,
-    rows: priceAll(deps.db, now),
-    tree: loadCategoryTree(deps.db),
-  };
+  const tree = loadCategoryTree(deps.db);
+  const fresh: Computed = { key, table: priceTable(deps.db, now, tree), tree };
   deps.scratch.set(CACHE_KEY, fresh);
   return fresh;
 }
@@ -175,34 +76,39 @@ export type SuggestFilter = {
   onlySuggested: boolean;
 };
 
-export function filterPriced(
-  db: Database,
-  rows: readonly Priced[],
-  tree: CategoryTree,
-  f: SuggestFilter,
-): Priced[] {
-  const categories = f.categoryId ? new Set(withDescendants(tree, f.categoryId)) : null;
+/** The rows of the table that pass the filters. */
+function filterRows(db: Database, c: Computed, f: SuggestFilter): number[] {
+  const t = c.table;
+  const categories = f.categoryId ? new Set(withDescendants(c.tree, f.categoryId)) : null;
   const words = matchingIds(db, f.query);
-  return rows.filter(
-    (r) =>
-      (!f.onlySuggested || r.suggested) &&
-      (!categories || (r.categoryId !== null && categories.has(r.categoryId))) &&
-      (!f.supplierCuit || r.supplierCuit === f.supplierCuit) &&
-      (!words || words.has(r.productId)),
-  );
+  const out: number[] = [];
+  for (let i = 0; i < t.size; i++) {
+    if (f.onlySuggested && ((t.flags[i] as number) & SUGGESTED) === 0) continue;
+    const category = t.categoryIds[i] ?? null;
+    if (categories && (category === null || !categories.has(category))) continue;
+    if (f.supplierCuit && t.supplierCuits[i] !== f.supplierCuit) continue;
+    if (words && !words.has(t.ids[i] as string)) continue;
+    out.push(i);
+  }
+  return out;
 }
 
 const collator = new Intl.Collator('es', { sensitivity: 'base' });
 
+/** Ascending order of two rows by the sort the screen asked for. */
 function comparator(
   db: Database,
+  t: PricedTable,
   sort: ParsedInputOf<'pricing.suggest'>['sort'],
-): (a: Priced, b: Priced) => number {
+): (a: number, b: number) => number {
+  const at = (arr: Float64Array, i: number): number => arr[i] as number;
   switch (sort) {
-    case 'urgencia':
-      return (a, b) => Number(a.belowReplacement) - Number(b.belowReplacement) || a.gapBp - b.gapBp;
+    case 'urgencia': {
+      const below = (i: number): number => (t.flags[i] as number) & BELOW_REPLACEMENT;
+      return (a, b) => below(a) - below(b) || at(t.gapBp, a) - at(t.gapBp, b);
+    }
     case 'brecha':
-      return (a, b) => a.gapBp - b.gapBp;
+      return (a, b) => at(t.gapBp, a) - at(t.gapBp, b);
     case 'nombre': {
       const names = new Map(
         prep<[], [string, string]>(
@@ -212,25 +118,20 @@ function comparator(
           .raw()
           .all(),
       );
-      return (a, b) => collator.compare(names.get(b.productId) ?? '', names.get(a.productId) ?? '');
+      const name = (i: number): string => names.get(t.ids[i] as string) ?? '';
+      return (a, b) => collator.compare(name(b), name(a));
     }
     case 'antiguedad':
-      return (a, b) => a.costAgeDays - b.costAgeDays;
-    case 'margen':
-      return (a, b) => (a.marginNowBp ?? -Infinity) - (b.marginNowBp ?? -Infinity);
+      // An older cost date is a greater age.
+      return (a, b) => at(t.costDate, b) - at(t.costDate, a);
+    case 'margen': {
+      const margin = (i: number): number => {
+        const m = at(t.marginNowBp, i);
+        return Number.isNaN(m) ? -Infinity : m;
+      };
+      return (a, b) => margin(a) - margin(b);
+    }
   }
-}
-
-type Shown = { name: string; brand: string | null; unit: Unit; barcode: string | null };
-
-function shown(db: Database, productId: string): Shown {
-  return (
-    prep<[string], Shown>(
-      db,
-      `SELECT name, brand, unit, (SELECT min(barcode) FROM product_barcodes b WHERE b.product_id = p.id) AS barcode
-       FROM products p WHERE id = ?`,
-    ).get(productId) ?? { name: '', brand: null, unit: 'u', barcode: null }
-  );
 }
 
 /**
@@ -255,41 +156,71 @@ export function firstSorted<T>(rows: readonly T[], cmp: (a: T, b: T) => number, 
   return best;
 }
 
-/** A page of priced rows, with their barcode and category path filled in. */
-export function toSuggestions(
-  db: Database,
-  tree: CategoryTree,
-  rows: readonly Priced[],
-): PriceSuggestion[] {
-  return rows.map(({ suggested: _s, ...r }) => ({
-    ...r,
-    ...shown(db, r.productId),
-    categoryPath: r.categoryId ? (tree.paths.get(r.categoryId) ?? null) : null,
-  }));
+type Shown = { name: string; brand: string | null; unit: Unit; barcode: string | null };
+
+/** Names, brands and barcodes are read for the rows shown only: strings cost most to scan. */
+function shown(db: Database, productId: string): Shown {
+  return (
+    prep<[string], Shown>(
+      db,
+      `SELECT name, brand, unit, (SELECT min(barcode) FROM product_barcodes b WHERE b.product_id = p.id) AS barcode
+       FROM products p WHERE id = ?`,
+    ).get(productId) ?? { name: '', brand: null, unit: 'u', barcode: null }
+  );
+}
+
+const bp = (pct: number | null): number | null => (pct === null ? null : Math.round(pct * 100));
+
+/** One row of the table as the screen and the CLI see it. */
+function suggestionAt(db: Database, c: Computed, i: number): PriceSuggestion {
+  const t = c.table;
+  const id = t.ids[i] as string;
+  const categoryId = t.categoryIds[i] ?? null;
+  const ivaRateBp = t.ivaRateBp[i] as PriceSuggestion['ivaRateBp'];
+  const cost = t.cost[i] as number;
+  const costDate = t.costDate[i] as number;
+  const target = t.target[i] as number;
+  const margin = t.marginNowBp[i] as number;
+  const flags = t.flags[i] as number;
+  return {
+    productId: id,
+    ...shown(db, id),
+    categoryId,
+    categoryPath: categoryId ? (c.tree.paths.get(categoryId) ?? null) : null,
+    supplierCuit: t.supplierCuits[i] ?? null,
+    ivaRateBp,
+    cost,
+    costDate,
+    costAgeDays: Math.floor((t.now - costDate) / DAY_MS),
+    price: t.price[i] as number,
+    inflationBp: Math.round(((t.factor[i] as number) - 1) * 10_000),
+    replacement: t.replacement[i] as number,
+    projected: t.projected[i] as number,
+    target,
+    marginNowBp: Number.isNaN(margin) ? null : margin,
+    marginAfterBp: bp(marginPct(target, cost, ivaRateBp)),
+    gapBp: t.gapBp[i] as number,
+    belowReplacement: (flags & BELOW_REPLACEMENT) !== 0,
+    belowCost: (flags & BELOW_COST) !== 0,
+    policy: t.policies[t.policyOf[i] as number] as PriceSuggestion['policy'],
+  };
 }
 
 export function suggest(
   deps: Pick<Deps, 'db' | 'now' | 'scratch'>,
   input: ParsedInputOf<'pricing.suggest'>,
 ): SuggestionPage {
-  const all = computed(deps);
-  const rows = filterPriced(deps.db, all.rows, all.tree, input);
-  const asc = comparator(deps.db, input.sort);
-  const cmp = input.desc ? (a: Priced, b: Priced) => asc(b, a) : asc;
+  const c = pricedCatalog(deps);
+  const rows = filterRows(deps.db, c, input);
+  const asc = comparator(deps.db, c.table, input.sort);
+  const cmp = input.desc ? (a: number, b: number) => asc(b, a) : asc;
   const page = firstSorted(rows, cmp, input.offset + input.limit).slice(input.offset);
+  let belowReplacement = 0;
+  for (const i of rows) if ((c.table.flags[i] as number) & BELOW_REPLACEMENT) belowReplacement++;
   return {
-    rows: toSuggestions(deps.db, all.tree, page),
+    rows: page.map((i) => suggestionAt(deps.db, c, i)),
     total: rows.length,
-    belowReplacement: rows.reduce((n, r) => n + (r.belowReplacement ? 1 : 0), 0),
-    computedAt: all.at,
+    belowReplacement,
+    computedAt: c.table.now,
   };
-}
-
-/** The cached pricing of every product, for the mass update's "apply the targets". */
-export function pricedById(deps: Pick<Deps, 'db' | 'now' | 'scratch'>): {
-  rows: Map<string, Priced>;
-  tree: CategoryTree;
-} {
-  const all = computed(deps);
-  return { rows: new Map(all.rows.map((r) => [r.productId, r])), tree: all.tree };
 }
