@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PriceSuggestion } from '../../../shared/contract/index.ts';
 import { call } from '../../lib/api.ts';
 import { useDebouncedValue } from '../../lib/debounce.ts';
 import { ErrorBox } from '../../lib/fields.tsx';
 import { formatInteger } from '../../lib/format.ts';
-import { useAppEvent, useQuery } from '../../lib/hooks.ts';
+import { useQuery } from '../../lib/hooks.ts';
 import { PageCache } from '../../lib/page-cache.ts';
+import { useVirtualPages } from '../../lib/useVirtualPages.ts';
 import { navigate } from '../../lib/route.ts';
 import { t } from '../../lib/strings.ts';
 import { pricingStrings } from '../../lib/strings-pricing.ts';
@@ -98,30 +98,13 @@ export function SuggestionsPage() {
   }, [filters, sort]);
   useEffect(() => () => cache.dispose(), [cache]);
 
-  // Prices, costs and policies move under the list: reload what is on screen, at most 3× a second.
-  const pendingRefresh = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useAppEvent('catalog.changed', () => {
-    if (pendingRefresh.current) return;
-    pendingRefresh.current = setTimeout(() => {
-      pendingRefresh.current = null;
-      cache.refresh();
-    }, 300);
-  });
-  useEffect(() => () => clearTimeout(pendingRefresh.current ?? undefined), []);
-
-  const total = cache.total ?? 0;
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+  // Prices, costs and policies move under the list: reload what is on screen.
+  const { virtualizer, rows, total } = useVirtualPages(cache, scroller, {
+    rowHeight: ROW_HEIGHT,
     overscan: 10,
+    ahead: 20,
+    events: ['catalog.changed'],
   });
-  const rows = virtualizer.getVirtualItems();
-  const first = rows[0]?.index ?? 0;
-  const last = rows[rows.length - 1]?.index ?? 0;
-  useEffect(() => {
-    cache.ensure(first, Math.max(last, first + 20));
-  }, [cache, first, last]);
 
   const count = checkedCount(checked, total);
   const allChecked = checked.all && checked.ids.size === 0 && total > 0;

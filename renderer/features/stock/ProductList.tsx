@@ -1,11 +1,10 @@
 import { useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ProductListItem } from '../../../shared/contract/index.ts';
 import { call } from '../../lib/api.ts';
 import { useDebouncedValue } from '../../lib/debounce.ts';
 import { formatInteger, formatMoney, quantityPlain } from '../../lib/format.ts';
-import { useAppEvent } from '../../lib/hooks.ts';
 import { PageCache } from '../../lib/page-cache.ts';
+import { useVirtualPages } from '../../lib/useVirtualPages.ts';
 import { navigate, routeHash } from '../../lib/route.ts';
 import { t } from '../../lib/strings.ts';
 import { useCan } from '../../stores/session.ts';
@@ -41,33 +40,13 @@ export function ProductList() {
   );
   useEffect(() => () => cache.dispose(), [cache]);
 
-  // Another window or an import changed the catalog: reload what is on screen, at most 3× a second.
-  const pendingRefresh = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const scheduleRefresh = () => {
-    if (pendingRefresh.current) return;
-    pendingRefresh.current = setTimeout(() => {
-      pendingRefresh.current = null;
-      cache.refresh();
-    }, 300);
-  };
-  useAppEvent('catalog.changed', scheduleRefresh);
-  useAppEvent('stock.changed', scheduleRefresh);
-  useEffect(() => () => clearTimeout(pendingRefresh.current ?? undefined), []);
-
-  const total = cache.total ?? 0;
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+  // Another window or an import changed the catalog: reload what is on screen.
+  const { virtualizer, rows, total } = useVirtualPages(cache, scroller, {
+    rowHeight: ROW_HEIGHT,
     overscan: 12,
+    ahead: 30,
+    events: ['catalog.changed', 'stock.changed'],
   });
-  const rows = virtualizer.getVirtualItems();
-  const first = rows[0]?.index ?? 0;
-  const last = rows[rows.length - 1]?.index ?? 0;
-
-  useEffect(() => {
-    cache.ensure(first, Math.max(last, first + 30));
-  }, [cache, first, last]);
 
   const current = Math.min(selected, Math.max(total - 1, 0));
 
