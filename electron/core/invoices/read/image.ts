@@ -168,14 +168,51 @@ async function invertDarkBands(gray: Buffer, width: number, height: number): Pro
   const sorted = Uint8Array.from(mean).sort();
   if ((sorted[Math.floor(sorted.length / 2)] ?? 0) < 235) return;
   if ((sorted[Math.floor(sorted.length * 0.01)] ?? 255) >= DARK) return;
+  const band = darkBand(mean, lw, lh);
   for (let y = 0; y < height; y++) {
     const ly = Math.min(lh - 1, Math.floor((y * lh) / height));
     for (let x = 0; x < width; x++) {
       const lx = Math.min(lw - 1, Math.floor((x * lw) / width));
-      if ((mean[ly * lw + lx] ?? 255) < DARK)
-        gray[y * width + x] = 255 - (gray[y * width + x] ?? 0);
+      if (band[ly * lw + lx] === 1) gray[y * width + x] = 255 - (gray[y * width + x] ?? 0);
     }
   }
+}
+
+/**
+ * Where the neighbourhood is dark, plus the small light islands inside it: the middle of a big
+ * bold letter is light for a whole neighbourhood, and inverting only around it left hollow
+ * outlines Tesseract misread. Large islands (a white box with the invoice letter, a logo's
+ * circle) are paper and stay as they are.
+ */
+export function darkBand(mean: Uint8Array | Buffer, w: number, h: number): Uint8Array {
+  const band = new Uint8Array(w * h);
+  for (let i = 0; i < band.length; i++) band[i] = (mean[i] ?? 255) < DARK ? 1 : 0;
+  const maxHole = Math.max(16, Math.round(w * h * 0.001));
+  const seen = new Uint8Array(w * h);
+  const stack: number[] = [];
+  const island: number[] = [];
+  for (let start = 0; start < band.length; start++) {
+    if (band[start] === 1 || seen[start] === 1) continue;
+    let touchesEdge = false;
+    island.length = 0;
+    stack.push(start);
+    seen[start] = 1;
+    while (stack.length > 0) {
+      const i = stack.pop() as number;
+      island.push(i);
+      const x = i % w;
+      const y = (i - x) / w;
+      if (x === 0 || y === 0 || x === w - 1 || y === h - 1) touchesEdge = true;
+      for (const n of [i - 1, i + 1, i - w, i + w]) {
+        if (n < 0 || n >= band.length || seen[n] === 1 || band[n] === 1) continue;
+        if ((n === i - 1 && x === 0) || (n === i + 1 && x === w - 1)) continue;
+        seen[n] = 1;
+        stack.push(n);
+      }
+    }
+    if (!touchesEdge && island.length <= maxHole) for (const i of island) band[i] = 1;
+  }
+  return band;
 }
 
 /** Text lines shorter than this (in pixels, ascenders to descenders) are read enlarged. */

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { darkBand } from './image.ts';
+
+/** A 100 × 60 neighbourhood map: white paper, a dark band in rows 10–49 from column 10 to 89. */
+function page(): Uint8Array {
+  const w = 100;
+  const mean = new Uint8Array(w * 60).fill(250);
+  for (let y = 10; y < 50; y++) for (let x = 10; x < 90; x++) mean[y * w + x] = 60;
+  return mean;
+}
+
+const at = (band: Uint8Array, x: number, y: number) => band[y * 100 + x];
+
+describe('dark bands to invert', () => {
+  it('takes in the light middle of a big letter but leaves a white box and the paper', () => {
+    const mean = page();
+    // The middle of a bold capital: a light island of 3 × 4.
+    for (let y = 20; y < 24; y++) for (let x = 20; x < 23; x++) mean[y * 100 + x] = 200;
+    // The white box holding the invoice letter: 30 × 20, far above a thousandth of the page.
+    for (let y = 15; y < 35; y++) for (let x = 50; x < 80; x++) mean[y * 100 + x] = 245;
+    const band = darkBand(mean, 100, 60);
+    expect(at(band, 15, 30)).toBe(1);
+    expect(at(band, 21, 21)).toBe(1);
+    expect(at(band, 60, 25)).toBe(0);
+    expect(at(band, 5, 5)).toBe(0);
+    expect(at(band, 95, 55)).toBe(0);
+  });
+
+  it('never takes in light that reaches the edge of the page', () => {
+    const mean = page();
+    // A light notch from the band out to the top edge.
+    for (let y = 0; y < 20; y++) mean[y * 100 + 40] = 240;
+    const band = darkBand(mean, 100, 60);
+    expect(at(band, 40, 15)).toBe(0);
+  });
+});
