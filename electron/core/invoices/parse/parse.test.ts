@@ -316,4 +316,24 @@ describe('invoice parser', () => {
       'Yerba Mate Playadito 1 kg',
     ]);
   });
+
+  it('gives a figure read under a row of total labels to its own box only', () => {
+    // OCR kept the net of a three-box totals row and lost the IVA and the perception: the one
+    // figure is the net (its box starts left of it), not all three.
+    const p = page(
+      [
+        [
+          [40, 'Neto 21%'],
+          [300, 'IVA 21%'],
+          [560, 'Perc. IIBB'],
+        ],
+        [[190, '6.200,53']],
+      ],
+      'ocr',
+    );
+    const { data } = parseInvoice([p], null);
+    expect(data.netByRate[2100]).toBe(620053);
+    expect(data.ivaByRate[2100]).toBeUndefined();
+    expect(data.perceptions).toBe(0);
+  });
 });

@@ -86,16 +86,15 @@ function pairs(lines: Line[]): Pair[] {
     if (labelsWithout >= 2 && below && below.page === line.page && !headerColumns(line)) {
       const labels = segs.filter((seg) => hasLetters(seg.text) && !moneyIn(line, seg.words));
       const cells = below.segments.filter((c) => !hasLetters(c.text) && moneyIn(below, c.words));
-      // As many figures as labels: one each, in order. Otherwise the nearest figure by position.
+      // As many figures as labels: one each, in order. Otherwise each figure goes to the label of
+      // its box: the last one starting left of the figure's end (figures sit right-aligned under
+      // or beside their label). A label with no figure gets none (OCR lost it): one figure read
+      // under three labels is one amount, not three.
+      const owner = (cell: (typeof cells)[number]) =>
+        labels.filter((seg) => seg.x0 <= cell.x1).at(-1) ?? labels[0];
       labels.forEach((seg, k) => {
-        const centre = (seg.x0 + seg.x1) / 2;
         const cell =
-          cells.length === labels.length
-            ? cells[k]
-            : [...cells].sort(
-                (a, b) =>
-                  Math.abs((a.x0 + a.x1) / 2 - centre) - Math.abs((b.x0 + b.x1) / 2 - centre),
-              )[0];
+          cells.length === labels.length ? cells[k] : cells.find((c) => owner(c) === seg);
         const amount = cell ? moneyIn(below, cell.words) : null;
         if (amount) out.push({ label: seg.text, line, amount });
       });
