@@ -151,11 +151,16 @@ export function parseInvoice(pages: PageWords[], qr: AfipQr | null): Parsed {
   return parsed;
 }
 
-/** The QR's data is exact: it replaces what the text said for the header, in place. */
+/**
+ * The QR's data is exact: it replaces what the text said for the header, in place. Its letter
+ * and total then let the figures be checked again (an A's missing IVA, say, when OCR lost the
+ * letter and the figures were first read without it).
+ */
 export function withQr(parsed: Parsed, qr: AfipQr): void {
   applyQr(parsed.data, qr, (path) => {
     parsed.fields[path] = { confidence: 1, source: 'qr', boxes: parsed.fields[path]?.boxes ?? [] };
   });
+  reconcile(parsed.data, parsed.fields);
 }
 
 /**

@@ -336,4 +336,37 @@ describe('invoice parser', () => {
     expect(data.ivaByRate[2100]).toBeUndefined();
     expect(data.perceptions).toBe(0);
   });
+
+  it('checks the figures again once the QR gives the letter: the missing IVA of an A is computed', () => {
+    // OCR lost the letter and the IVA box; the QR says Factura A for $ 12.100.
+    const p = page(
+      [
+        [[40, 'Kiosco SRL']],
+        [
+          [40, 'Neto Gravado 21%'],
+          [300, 'IVA 21%'],
+        ],
+        [[190, '10.000,00']],
+      ],
+      'ocr',
+    );
+    const { data, fields } = parseInvoice([p], {
+      ver: 1,
+      fecha: '2025-05-02',
+      cuit: 30712345671,
+      ptoVta: 1,
+      tipoCmp: 1,
+      nroCmp: 100,
+      importe: 12100,
+      moneda: 'PES',
+      ctz: 1,
+      tipoCodAut: 'E',
+      codAut: 70123456789012,
+    });
+    expect(data.letter).toBe('A');
+    expect(data.netByRate[2100]).toBe(1_000_000);
+    expect(data.ivaByRate[2100]).toBe(210_000);
+    expect(fields['ivaByRate.2100']?.source).toBe('computed');
+    expect(data.total).toBe(1_210_000);
+  });
 });
