@@ -22,8 +22,12 @@ export type Header = {
   caeDue?: Found<string>;
 };
 
-const RECIPIENT =
-  /(se[nñ]or(?:\s*\(?es\)?)?|^sr\.?(?:\s*\(?es\)?)?\b|cliente|apellido y nombre|destinatario|comprador|facturar a|datos del cliente)/;
+/** "Cliente:" whose first letters OCR clipped off a box's edge («nte:», «iente:»). */
+const CLIPPED_CLIENT = '^c?l?i?e?nte\\s*:';
+
+const RECIPIENT = new RegExp(
+  `(se[nñ]or(?:\\s*\\(?es\\)?)?|^sr\\.?(?:\\s*\\(?es\\)?)?\\b|cliente|apellido y nombre|destinatario|comprador|facturar a|datos del cliente|${CLIPPED_CLIENT})`,
+);
 const IVA_CONDITION =
   /(iva responsable inscripto|responsable inscripto|resp\.? inscripto|responsable monotributo|resp\.? monotributo|monotributista social|monotributista|monotributo|iva exento|exento|consumidor final|no responsable|sujeto no categorizado|cons\.? final)/i;
 
@@ -36,8 +40,9 @@ function recipientStart(lines: Line[]): number {
   return -1;
 }
 
+// («n IVA:»: "Condición IVA:" with its first word clipped.)
 const IVA_LABEL =
-  /condici[oó]n\s*(?:frente\s*al|ante\s*el|de)?\s*i\.?v\.?a\.?|^[il1]\.?v\.?a\.?\s*:/;
+  /condici[oó]n\s*(?:frente\s*al|ante\s*el|de)?\s*i\.?v\.?a\.?|^(?:[a-zñó]{1,3}\s+)?[il1]\.?v\.?a\.?\s*:/;
 
 const CUIT_RE = /(?<!\d)(\d{2})\s*[-–.\s]?\s*(\d{8})\s*[-–.\s]?\s*(\d)(?!\d)/;
 
@@ -304,7 +309,9 @@ export function readHeader(lines: Line[]): Header {
   if (split >= 0) {
     const recipientName = labelled(
       lines,
-      /(se[nñ]or(?:\s*\(?es\)?)?|sr\.?\s*\(?es\)?|cliente|apellido y nombre\s*\/?\s*(?:raz[oó]n social)?|raz[oó]n social|destinatario|comprador|facturar a|nombre)\s*:?/,
+      new RegExp(
+        `(se[nñ]or(?:\\s*\\(?es\\)?)?|sr\\.?\\s*\\(?es\\)?|cliente|apellido y nombre\\s*\\/?\\s*(?:raz[oó]n social)?|raz[oó]n social|destinatario|comprador|facturar a|nombre|${CLIPPED_CLIENT})\\s*:?`,
+      ),
       partyName,
       { from: split, to: Math.min(lines.length, split + 6), below: false },
     );

@@ -369,4 +369,28 @@ describe('invoice parser', () => {
     expect(fields['ivaByRate.2100']?.source).toBe('computed');
     expect(data.total).toBe(1_210_000);
   });
+
+  it('finds the client when OCR clipped the first letters of its labels off a box', () => {
+    const p = page(
+      [
+        [
+          [40, 'Verdulería El Puente'],
+          [480, 'FACTURA C'],
+        ],
+        [[480, 'N° 0001-00000099']],
+        [[40, 'CUIT: 20-42215696-9']],
+        [[40, 'nte: Gutiérrez Marcelo Fabián']],
+        [[40, 'CUIT: 20-15372512-9']],
+        [[40, 'n IVA: IVA Responsable Inscripto']],
+        [[40, 'Sarmiento 662 - Quilmes, Buenos Aires']],
+      ],
+      'ocr',
+    );
+    const { data } = parseInvoice([p], null);
+    expect(data.recipient).toMatchObject({
+      name: 'Gutiérrez Marcelo Fabián',
+      cuit: '20153725129',
+      ivaCondition: 'IVA Responsable Inscripto',
+    });
+  });
 });
