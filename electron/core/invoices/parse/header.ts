@@ -260,7 +260,8 @@ export function readHeader(lines: Line[]): Header {
 
   const caeDue = labelled(
     lines,
-    /(?:vto|vencimiento|venc)\.?\s*(?:de(?:l)?\s*)?(?:c\.?\s*a\.?\s*e\.?)/,
+    // (Also «nto CAE:», "Vencimiento" with its first letters clipped off by OCR.)
+    /(?:vto|vencimiento|venc|^[a-z]{0,8}nto)\.?\s*(?:de(?:l)?\s*)?(?:c\.?\s*a\.?\s*e\.?)/,
     (t) => parseDate(t),
   );
   if (caeDue) h.caeDue = caeDue;

@@ -370,7 +370,7 @@ describe('invoice parser', () => {
     expect(data.total).toBe(1_210_000);
   });
 
-  it('finds the client when OCR clipped the first letters of its labels off a box', () => {
+  it('finds the client and the CAE due date when OCR clipped the first letters of their labels', () => {
     const p = page(
       [
         [
@@ -383,10 +383,12 @@ describe('invoice parser', () => {
         [[40, 'CUIT: 20-15372512-9']],
         [[40, 'n IVA: IVA Responsable Inscripto']],
         [[40, 'Sarmiento 662 - Quilmes, Buenos Aires']],
+        [[40, 'nto CAE: 03/02/2026']],
       ],
       'ocr',
     );
     const { data } = parseInvoice([p], null);
+    expect(data.caeDue).toBe('2026-02-03');
     expect(data.recipient).toMatchObject({
       name: 'Gutiérrez Marcelo Fabián',
       cuit: '20153725129',
