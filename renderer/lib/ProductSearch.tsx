@@ -11,7 +11,7 @@ import { t } from './strings.ts';
  */
 export function ProductSearch({
   label,
-  placeholder,
+  placeholder = t.stock.search,
   testId,
   optionTestId,
   onPick,
@@ -118,7 +118,7 @@ export function ProductFilter({
   chosenTestId,
 }: {
   label: string;
-  placeholder: string;
+  placeholder?: string;
   clearLabel: string;
   value: PickedProduct | null;
   onChange(value: PickedProduct | null): void;

@@ -254,7 +254,6 @@ export const cashStrings = {
     number: 'N.º de ticket',
     date: 'Día',
     product: 'Producto',
-    productPick: 'Buscar producto…',
     anyProduct: 'Cualquier producto',
     user: 'Cajero',
     anyUser: 'Todos',

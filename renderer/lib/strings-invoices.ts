@@ -201,7 +201,6 @@ export const invoiceStrings = {
       status: 'Estado',
       anyStatus: 'Todos',
       product: 'Producto',
-      productPick: 'Buscar un producto',
       clear: 'Limpiar filtros',
       count: (n: number, text: string) => (n === 1 ? '1 factura' : `${text} facturas`),
       none: 'No hay facturas que coincidan.',

@@ -134,7 +134,6 @@ export const pricingSetupStrings = {
     chooseSupplier: 'Elegí un proveedor',
     noSuppliers: 'Todavía no hay proveedores: se agregan al cargar facturas.',
     product: 'Producto',
-    productPlaceholder: 'Nombre, código o código de barras',
     clearProduct: 'Elegir otro producto',
     chooseTarget: 'Elegí a qué se aplica la regla.',
     blankHint: 'Dejá en blanco lo que deba heredar.',

@@ -18,7 +18,6 @@ export const ROUNDING_LABEL: Readonly<Record<RoundingRuleId | 'policy', string>>
 export const pricingStrings = {
   filters: {
     query: 'Buscar',
-    queryHint: 'Nombre, marca o código',
     category: 'Categoría',
     anyCategory: 'Todas',
     supplier: 'Proveedor',
@@ -150,7 +149,6 @@ export const pricingStrings = {
       `${date} · ${description} (${count})`,
     sinceField: 'Desde el día',
     pickField: 'Agregar producto',
-    pickHint: 'Nombre, marca o código',
     noneChosen: 'Todavía no elegiste productos.',
     remove: (name: string) => `Quitar ${name}`,
     format: 'Formato',

@@ -90,7 +90,6 @@ function HistoryList() {
         </label>
         <ProductFilter
           label={h.product}
-          placeholder={h.productPick}
           clearLabel={h.clear}
           value={product}
           onChange={setProduct}

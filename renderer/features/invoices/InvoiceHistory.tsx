@@ -144,7 +144,6 @@ export function InvoiceHistory() {
         </label>
         <ProductFilter
           label={h.product}
-          placeholder={h.productPick}
           clearLabel={h.clear}
           value={product}
           onChange={setProduct}

@@ -162,7 +162,6 @@ export function LabelsPage() {
           {source === 'productos' && (
             <ProductSearch
               label={l.pickField}
-              placeholder={l.pickHint}
               testId="labels-product"
               optionTestId="labels-product-option"
               onPick={(item) =>

@@ -1,6 +1,7 @@
 import { ROUNDING_RULE_IDS, type RoundingRuleId } from '../../../shared/contract/index.ts';
 import { SelectField, TextField } from '../../lib/fields.tsx';
 import { formatInteger } from '../../lib/format.ts';
+import { t } from '../../lib/strings.ts';
 import { pricingStrings, ROUNDING_LABEL } from '../../lib/strings-pricing.ts';
 import type { PendingSelection } from './selection.ts';
 import { ScopeSelects, type ScopeLists } from './SelectionFilters.tsx';
@@ -54,7 +55,7 @@ export function SelectionFields({
             label={f.query}
             value={form.text}
             onChange={(text) => onChange({ text })}
-            placeholder={f.queryHint}
+            placeholder={t.stock.search}
             type="search"
             className="field grow"
             testId="mass-query"

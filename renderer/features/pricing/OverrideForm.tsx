@@ -81,7 +81,6 @@ function TargetPicker({
       {kind === 'product' && (
         <ProductFilter
           label={s.product}
-          placeholder={s.productPlaceholder}
           clearLabel={s.clearProduct}
           value={target.product}
           onChange={(p) => onTarget({ id: p?.id ?? '', product: p })}

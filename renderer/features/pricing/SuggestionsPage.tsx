@@ -2,7 +2,7 @@ import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { PriceSuggestion } from '../../../shared/contract/index.ts';
 import { call } from '../../lib/api.ts';
 import { useDebouncedValue } from '../../lib/debounce.ts';
-import { ErrorBox } from '../../lib/fields.tsx';
+import { ErrorBox, TextField } from '../../lib/fields.tsx';
 import { formatInteger } from '../../lib/format.ts';
 import { useQuery } from '../../lib/hooks.ts';
 import { PageCache } from '../../lib/page-cache.ts';
@@ -126,18 +126,17 @@ export function SuggestionsPage() {
     <section className="stack" aria-label={PRICING_TAB_NAMES.sugerencias}>
       <CpiHint />
       <div className="toolbar">
-        <label className="field grow">
-          <span>{f.query}</span>
-          <input
-            type="search"
-            value={text}
-            placeholder={f.queryHint}
-            onChange={(e) => setText(e.target.value)}
-            autoComplete="off"
-            spellCheck={false}
-            data-testid="sugg-query"
-          />
-        </label>
+        <TextField
+          label={f.query}
+          value={text}
+          onChange={setText}
+          placeholder={t.stock.search}
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          className="field grow"
+          testId="sugg-query"
+        />
         <ScopeSelects
           lists={lists}
           categoryId={categoryId}
