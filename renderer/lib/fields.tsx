@@ -87,6 +87,7 @@ export function SelectField<T extends string>({
   onChange,
   options,
   testId,
+  disabled = false,
 }: {
   label: ReactNode;
   value: T;
@@ -94,12 +95,18 @@ export function SelectField<T extends string>({
   onChange(value: NoInfer<T>): void;
   options: readonly SelectOption<T>[];
   testId: string;
+  disabled?: boolean;
 }) {
   return (
     <label className="field">
       <span>{label}</span>
       {/* The cast is safe: only the given options can be chosen. */}
-      <select value={value} onChange={(e) => onChange(e.target.value as T)} data-testid={testId}>
+      <select
+        value={value}
+        onChange={(e) => onChange(e.target.value as T)}
+        disabled={disabled}
+        data-testid={testId}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { TENDERS, type Tender } from '../../../shared/contract/index.ts';
 import { useDebouncedValue } from '../../lib/debounce.ts';
+import { SelectField } from '../../lib/fields.tsx';
 import { formatInteger, formatMoney, formatTime } from '../../lib/format.ts';
 import { useQuery } from '../../lib/hooks.ts';
 import { ProductFilter, type PickedProduct } from '../../lib/ProductSearch.tsx';
@@ -97,36 +98,26 @@ function HistoryList() {
           optionTestId="history-product-option"
           chosenTestId="history-search-product-chosen"
         />
-        <label className="field">
-          <span>{h.user}</span>
-          <select
-            value={userId}
-            onChange={(e) => setUserId(e.target.value)}
-            data-testid="history-search-user"
-          >
-            <option value="">{h.anyUser}</option>
-            {cashiers.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{h.tender}</span>
-          <select
-            value={tender}
-            onChange={(e) => setTender(e.target.value as Tender | '')}
-            data-testid="history-search-tender"
-          >
-            <option value="">{h.anyTender}</option>
-            {TENDERS.map((x) => (
-              <option key={x} value={x}>
-                {TENDER_LABEL[x]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={h.user}
+          value={userId}
+          onChange={setUserId}
+          options={[
+            { value: '', label: h.anyUser },
+            ...cashiers.map((u) => ({ value: u.id, label: u.name })),
+          ]}
+          testId="history-search-user"
+        />
+        <SelectField<Tender | ''>
+          label={h.tender}
+          value={tender}
+          onChange={setTender}
+          options={[
+            { value: '', label: h.anyTender },
+            ...TENDERS.map((x) => ({ value: x, label: TENDER_LABEL[x] })),
+          ]}
+          testId="history-search-tender"
+        />
         <button
           type="button"
           className="btn link"

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { InvoiceStatus } from '../../../shared/contract/index.ts';
 import { useDebouncedValue } from '../../lib/debounce.ts';
+import { MoneyField, SelectField } from '../../lib/fields.tsx';
 import { formatInteger, formatMoney } from '../../lib/format.ts';
 import { useQuery } from '../../lib/hooks.ts';
 import { navigate } from '../../lib/route.ts';
@@ -18,35 +19,6 @@ function amountFilter(text: string): { value?: number; error?: string } {
   const errors: Record<string, string> = {};
   const value = readMoney(text, 'x', errors);
   return errors.x ? { error: errors.x } : value === undefined ? {} : { value };
-}
-
-/** A bound on the total, with its error under it. */
-function AmountField({
-  label,
-  value,
-  onChange,
-  error,
-  testId,
-}: {
-  label: string;
-  value: string;
-  onChange(value: string): void;
-  error: string | undefined;
-  testId: string;
-}) {
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <input
-        value={value}
-        inputMode="decimal"
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        data-testid={testId}
-      />
-      {error && <small className="field-error">{error}</small>}
-    </label>
-  );
 }
 
 /** Historial: every invoice on file, searched by supplier, CUIT, number, dates, total, product. */
@@ -113,35 +85,34 @@ export function InvoiceHistory() {
             data-testid="inv-history-to"
           />
         </label>
-        <AmountField
+        <MoneyField
           label={h.minTotal}
           value={min}
           onChange={setMin}
-          error={minTotal.error}
+          aria-invalid={minTotal.error ? true : undefined}
           testId="inv-history-min"
-        />
-        <AmountField
+        >
+          {minTotal.error && <small className="field-error">{minTotal.error}</small>}
+        </MoneyField>
+        <MoneyField
           label={h.maxTotal}
           value={max}
           onChange={setMax}
-          error={maxTotal.error}
+          aria-invalid={maxTotal.error ? true : undefined}
           testId="inv-history-max"
+        >
+          {maxTotal.error && <small className="field-error">{maxTotal.error}</small>}
+        </MoneyField>
+        <SelectField<InvoiceStatus | ''>
+          label={h.status}
+          value={status}
+          onChange={setStatus}
+          options={[
+            { value: '', label: h.anyStatus },
+            ...STATUSES.map((s) => ({ value: s, label: INVOICE_STATUS_LABEL[s] })),
+          ]}
+          testId="inv-history-status"
         />
-        <label className="field">
-          <span>{h.status}</span>
-          <select
-            value={status}
-            onChange={(e) => setStatus(e.target.value as InvoiceStatus | '')}
-            data-testid="inv-history-status"
-          >
-            <option value="">{h.anyStatus}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {INVOICE_STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </label>
         <ProductFilter
           label={h.product}
           clearLabel={h.clear}

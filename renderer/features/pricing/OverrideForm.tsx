@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { PolicyList, PolicyRow } from '../../../shared/contract/index.ts';
 import { call } from '../../lib/api.ts';
-import { FormResult, SubmitActions } from '../../lib/fields.tsx';
+import { FormResult, SelectField, SubmitActions } from '../../lib/fields.tsx';
 import { useFormSubmit, useQuery } from '../../lib/hooks.ts';
 import { ProductFilter, type PickedProduct } from '../../lib/ProductSearch.tsx';
 import { t } from '../../lib/strings.ts';
@@ -54,20 +54,13 @@ function TargetPicker({
 }) {
   return (
     <>
-      <label className="field">
-        <span>{s.kind}</span>
-        <select
-          value={kind}
-          onChange={(e) => onKind(e.target.value as Kind)}
-          data-testid="policy-new-kind"
-        >
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {POLICY_SCOPE_LABEL[k]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label={s.kind}
+        value={kind}
+        onChange={onKind}
+        options={KINDS.map((k) => ({ value: k, label: POLICY_SCOPE_LABEL[k] }))}
+        testId="policy-new-kind"
+      />
       {kind === 'category' && (
         <CategoryField
           value={target.id}

@@ -1,5 +1,5 @@
 import { ROUNDING_RULE_IDS, type RoundingRuleId } from '../../../shared/contract/index.ts';
-import { MoneyField, TextField } from '../../lib/fields.tsx';
+import { MoneyField, SelectField, TextField } from '../../lib/fields.tsx';
 import { ROUNDING_LABEL, pricingSetupStrings } from '../../lib/strings-pricing-setup.ts';
 import type { PolicyForm } from './policy-form.ts';
 
@@ -46,22 +46,14 @@ export function PolicyInputs({
         disabled={disabled}
         testId={`${testPrefix}-min-margin`}
       />
-      <label className="field">
-        <span>{s.rounding}</span>
-        <select
-          value={form.rounding}
-          // The cast is safe: only the listed rules (or '') can be chosen.
-          onChange={(e) => set('rounding', e.target.value as RoundingRuleId | '')}
-          disabled={disabled}
-          data-testid={`${testPrefix}-rounding`}
-        >
-          {(inherit ? RULES_OR_INHERIT : RULES).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField<RoundingRuleId | ''>
+        label={s.rounding}
+        value={form.rounding}
+        onChange={(rounding) => set('rounding', rounding)}
+        options={inherit ? RULES_OR_INHERIT : RULES}
+        disabled={disabled}
+        testId={`${testPrefix}-rounding`}
+      />
       <TextField
         label={s.horizon}
         value={form.horizon}
