@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Product } from '../../../shared/contract/index.ts';
 import {
+  addYerba,
   invoiceData,
   item,
   KIOSCO,
@@ -17,11 +18,7 @@ let arroz: Product;
 
 beforeEach(async () => {
   s = await openInvoiceStore();
-  yerba = await s.product('Yerba Playadito 1 kg', {
-    barcodes: ['7790387000016'],
-    cost: 1_500_00,
-    price: 2_500_00,
-  });
+  yerba = await addYerba(s);
   aceite = await s.product('Aceite Cocinero 1,5 L', { barcodes: ['7791234000012'] });
   arroz = await s.product('Arroz Gallo Oro 1 kg', { barcodes: ['7791234000029'], ivaRateBp: 1050 });
 });

@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InvoiceDetail, Product } from '../../../shared/contract/index.ts';
-import { invoiceData, item, openInvoiceStore, SOL, type InvoiceStore } from './test-support.ts';
+import {
+  addYerba,
+  invoiceData,
+  item,
+  openInvoiceStore,
+  SOL,
+  type InvoiceStore,
+} from './test-support.ts';
 
 let s: InvoiceStore;
 let yerba: Product;
@@ -9,11 +16,7 @@ let coca: Product;
 
 beforeEach(async () => {
   s = await openInvoiceStore();
-  yerba = await s.product('Yerba Playadito 1 kg', {
-    barcodes: ['7790387000016'],
-    cost: 1_500_00,
-    price: 2_500_00,
-  });
+  yerba = await addYerba(s);
   galletitas = await s.product('Galletitas Surtidas Bagley', { barcodes: ['7790040000018'] });
   coca = await s.product('Coca-Cola 1,5 L', {
     brand: 'Coca-Cola',

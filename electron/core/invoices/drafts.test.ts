@@ -3,6 +3,7 @@ import type { Product } from '../../../shared/contract/index.ts';
 import { AppError } from '../errors.ts';
 import { readFile } from './files.ts';
 import {
+  addYerba,
   invoiceData,
   item,
   openInvoiceStore,
@@ -19,11 +20,7 @@ let coca225: Product;
 
 beforeEach(async () => {
   s = await openInvoiceStore();
-  yerba = await s.product('Yerba Playadito 1 kg', {
-    barcodes: ['7790387000016'],
-    cost: 1_500_00,
-    price: 2_500_00,
-  });
+  yerba = await addYerba(s);
   galletitas = await s.product('Galletitas Surtidas Bagley', { barcodes: ['7790040000018'] });
   coca15 = await s.product('Coca-Cola 1,5 L', { brand: 'Coca-Cola' });
   coca225 = await s.product('Coca-Cola 2,25 L', { brand: 'Coca-Cola' });

@@ -1,4 +1,9 @@
-import type { InvoiceData, InvoiceDetail, InvoiceItem } from '../../../shared/contract/index.ts';
+import type {
+  InvoiceData,
+  InvoiceDetail,
+  InvoiceItem,
+  Product,
+} from '../../../shared/contract/index.ts';
 import { sequentialIds } from '../../../shared/domain/uuid.ts';
 import type { Caller } from '../context.ts';
 import { openShopStore, tickingClock, type ShopStore } from '../testing/harness.ts';
@@ -107,6 +112,15 @@ export function readResult(data: InvoiceData): ReadResult {
     },
     images: [{ sha, png }],
   };
+}
+
+/** The yerba most invoice tests buy: barcode 7790387000016, cost $ 1.500, price $ 2.500. */
+export function addYerba(store: ShopStore): Promise<Product> {
+  return store.product('Yerba Playadito 1 kg', {
+    barcodes: ['7790387000016'],
+    cost: 1_500_00,
+    price: 2_500_00,
+  });
 }
 
 export type InvoiceStore = ShopStore & {
