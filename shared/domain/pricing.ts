@@ -1,6 +1,7 @@
 import { parseCsv } from './csv.ts';
 import { DomainError } from './errors.ts';
 import { IVA_RATES_BP, MAX_MONEY, formatIvaRate } from './money.ts';
+import { artMonth, monthIndex, monthKey } from './months.ts';
 import type { Centavos } from './money.ts';
 
 /**
@@ -49,8 +50,6 @@ export const MAX_MONTHLY_RATE_PCT = 100;
 export const MAX_MARKUP_PCT = 1000;
 /** Projecting more than a year ahead is not "until the next restock". */
 export const MAX_HORIZON_DAYS = 366;
-
-const ART_OFFSET_MS = 3 * 60 * 60 * 1000;
 
 function pct(n: number): string {
   return `${String(n).replace('.', ',')} %`;
@@ -109,18 +108,6 @@ function ceilCentavo(x: number): Centavos {
   const tolerance = Math.max(1e-9, Math.abs(x) * 1e-14);
   // `|| 0`: ceil of a tiny negative is -0, which is not a price.
   return Math.ceil(x - tolerance) || 0;
-}
-
-/** 'YYYY-MM' of the Argentine calendar month that contains `ms`, plus its bounds in epoch ms. */
-function artMonth(ms: number): { key: string; start: number; end: number } {
-  const local = new Date(ms - ART_OFFSET_MS);
-  const y = local.getUTCFullYear();
-  const m = local.getUTCMonth();
-  return {
-    key: `${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}`,
-    start: Date.UTC(y, m, 1) + ART_OFFSET_MS,
-    end: Date.UTC(y, m + 1, 1) + ART_OFFSET_MS,
-  };
 }
 
 /**
@@ -316,15 +303,6 @@ export function marginPct(
 }
 
 export type CpiParseError = { line: number; message: string };
-
-function monthIndex(key: string): number {
-  return Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7)) - 1;
-}
-
-function monthKey(index: number): string {
-  const y = Math.floor(index / 12);
-  return `${String(y).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
 
 /**
  * Reads `month,monthly_change_pct[,source]` (header optional; ";" and decimal comma from Excel-AR

@@ -1,4 +1,5 @@
 import type { InvoiceData, InvoiceKind, InvoiceLetter } from '../../../shared/contract/index.ts';
+import { artDate } from '../../../shared/domain/months.ts';
 
 /** AFIP comprobante codes: Factura A = 1, ND A = 2, NC A = 3, B = 6/7/8, C = 11/12/13. */
 const CODES: Record<InvoiceLetter, Record<InvoiceKind, number>> = {
@@ -81,13 +82,8 @@ export function pricesIncludeIva(
   return letter === 'B' || letter === 'C' || supplierSetting === true;
 }
 
-// Argentina has kept UTC−3 all year since 2009: the shop's calendar must not depend on the PC's.
-const AR_OFFSET_MS = -3 * 3_600_000;
-
 /** The Argentine calendar date of an instant: 'YYYY-MM-DD'. */
-export function shopDate(ms: number): string {
-  return new Date(ms + AR_OFFSET_MS).toISOString().slice(0, 10);
-}
+export const shopDate = artDate;
 
 /** "10/03/2025", for messages. */
 export function displayDate(ms: number): string {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { CpiMonth, CpiSeries, PricingSettings } from '../../../shared/contract/index.ts';
+import { artMonth, monthIndex, monthKey } from '../../../shared/domain/months.ts';
 import { parseCpiCsv, type MonthlyRates } from '../../../shared/domain/pricing.ts';
 import type { Actor } from '../audit/log.ts';
 import type { EntitySnapshots } from '../audit/verify.ts';
@@ -20,22 +21,6 @@ type CpiRow = { month: string; rate_bp: number; source: CpiMonth['source']; upda
 
 const SETTINGS_KEY = 'pricing';
 export const DEFAULT_PRICING_SETTINGS: PricingSettings = { expectedBp: 250, thresholdBp: 300 };
-
-const ART_OFFSET_MS = 3 * 60 * 60 * 1000;
-
-function monthIndex(key: string): number {
-  return Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7)) - 1;
-}
-
-export function monthKey(index: number): string {
-  const y = Math.floor(index / 12);
-  return `${String(y).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-/** The Argentine calendar month of an instant, 'YYYY-MM'. */
-export function currentMonth(now: number): string {
-  return new Date(now - ART_OFFSET_MS).toISOString().slice(0, 7);
-}
 
 const cpiSnapshot = (r: CpiRow) => ({ rateBp: r.rate_bp, source: r.source });
 
@@ -67,7 +52,7 @@ export function readSeries(db: Database, now: number): CpiSeries {
       source: r.source,
       updatedAt: r.updated_at,
     })),
-    nextMonth: last ? monthKey(monthIndex(last) + 1) : currentMonth(now),
+    nextMonth: last ? monthKey(monthIndex(last) + 1) : artMonth(now).key,
   };
 }
 
@@ -113,7 +98,7 @@ export function monthName(key: string): string {
 }
 
 function refuseFuture(month: string, now: number): void {
-  const current = currentMonth(now);
+  const current = artMonth(now).key;
   if (month >= current) {
     throw invalid(
       `El IPC de ${monthName(month)} todavía no se publicó (se publica a mediados del mes siguiente): para los meses sin dato se usa la inflación esperada`,

@@ -4,6 +4,7 @@ import type {
   PriceHistoryEvent,
   PriceHistoryPoint,
 } from '../../../shared/contract/index.ts';
+import { artMonth } from '../../../shared/domain/months.ts';
 import { accumulatedInflation } from '../../../shared/domain/pricing.ts';
 import { getProductRow } from '../catalog/products.ts';
 import { prep } from '../db/statements.ts';
@@ -15,8 +16,6 @@ import { readPricingSettings, readRates } from './cpi.ts';
  * price would stand had it followed the CPI. Read from the price history (every change of the
  * shelf price) and the cost history (invoices), plus the product's current cost and price.
  */
-
-const ART_OFFSET_MS = 3 * 60 * 60 * 1000;
 
 type Step = { at: number; value: number; previous: number; source: string };
 
@@ -33,18 +32,8 @@ function valueAt(steps: readonly Step[], t: number, fallback: number | null): nu
 /** Instants at the end of each Argentine calendar month from `from` to `to`, then `to` itself. */
 function monthEnds(from: number, to: number): number[] {
   const out: number[] = [];
-  const d = new Date(from - ART_OFFSET_MS);
-  let y = d.getUTCFullYear();
-  let m = d.getUTCMonth();
-  for (let guard = 0; guard < 240; guard++) {
-    const end = Date.UTC(y, m + 1, 1) + ART_OFFSET_MS - 1;
-    if (end >= to) break;
-    out.push(end);
-    m++;
-    if (m === 12) {
-      m = 0;
-      y++;
-    }
+  for (let end = artMonth(from).end; end <= to && out.length < 240; end = artMonth(end).end) {
+    out.push(end - 1);
   }
   out.push(to);
   return out;

@@ -1,12 +1,11 @@
 import type { CpiMonth } from '../../../shared/contract/index.ts';
+import { artMonth, monthIndex, monthKey } from '../../../shared/domain/months.ts';
 
 /**
  * The CPI series as the Inflación screen shows it: month labels, the accumulated index, and how
  * far behind the last published month is. Months are 'YYYY-MM' in the Argentine calendar (UTC−3,
  * no DST since 2009), like the core.
  */
-
-const ART_OFFSET_MS = 3 * 60 * 60 * 1000;
 
 // Fixed, not Intl: Node and Chromium disagree on September ('sep' / 'sept').
 const MONTH_ABBR = [
@@ -24,18 +23,9 @@ const MONTH_ABBR = [
   'dic',
 ];
 
-export function monthIndex(month: string): number {
-  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-}
-
-export function monthKey(index: number): string {
-  const year = Math.floor(index / 12);
-  return `${String(year).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
 /** The Argentine calendar month of an instant. */
 export function monthOfInstant(ms: number): string {
-  return new Date(ms - ART_OFFSET_MS).toISOString().slice(0, 7);
+  return artMonth(ms).key;
 }
 
 /** '2025-09' → 'sep 2025'; anything else is returned as it came. */
