@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import type { PriceSuggestion } from '../../shared/contract/index.ts';
-import { formatMoney } from '../../shared/domain/money.ts';
+import { centavosToPesos, formatMoney } from '../../shared/domain/money.ts';
 import { shopDate } from '../core/invoices/kinds.ts';
 import { call, CliFailure, needArg, table, type Command } from './kit.ts';
 
 /** `inflation import` and `pricing suggest`: the pricing desk for scripts and support. */
 
-const pesos = (centavos: number): number => centavos / 100;
 const pct = (bp: number | null): number | null => (bp === null ? null : bp / 100);
 const pctText = (bp: number | null): string =>
   bp === null ? '—' : `${(bp / 100).toFixed(1).replace('.', ',')} %`;
@@ -16,11 +15,11 @@ export function suggestionJson(s: PriceSuggestion) {
   return {
     barcode: s.barcode,
     name: s.name,
-    cost: pesos(s.cost),
+    cost: centavosToPesos(s.cost),
     costDate: shopDate(s.costDate),
-    price: pesos(s.price),
-    replacementCost: pesos(s.replacement),
-    target: pesos(s.target),
+    price: centavosToPesos(s.price),
+    replacementCost: centavosToPesos(s.replacement),
+    target: centavosToPesos(s.target),
     marginNow: pct(s.marginNowBp),
     marginAfter: pct(s.marginAfterBp),
     belowReplacement: s.belowReplacement,

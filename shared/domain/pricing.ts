@@ -280,10 +280,15 @@ export function priceFromReplacement(input: PriceFromReplacementInput): TargetPr
   assertCentavos(replacement, 'replacement');
   const iva = 1 + input.ivaRateBp / 10_000;
   const projected = projectedCost(replacement, expectedPct, horizonDays);
-  const floor = checkedMoney(ceilCentavo(cost * (1 + input.minMarginPct / 100) * iva));
+  const floor = priceFloor(cost, input.minMarginPct, input.ivaRateBp);
   const raw = checkedMoney(ceilCentavo(projected * (1 + input.markupPct / 100) * iva));
   const target = checkedMoney(roundUp(Math.max(raw, floor), rule));
   return { replacement, projected, target, floor };
+}
+
+/** The lowest shelf price (IVA included) that keeps the minimum margin over `cost` (net). */
+export function priceFloor(cost: Centavos, minMarginPct: number, ivaRateBp: number): Centavos {
+  return checkedMoney(ceilCentavo(cost * (1 + minMarginPct / 100) * (1 + ivaRateBp / 10_000)));
 }
 
 /**

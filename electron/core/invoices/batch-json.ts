@@ -1,6 +1,7 @@
 import type { Extraction, InvoiceData } from '../../../shared/contract/index.ts';
+import { centavosToPesos } from '../../../shared/domain/money.ts';
 
-const pesos = (centavos: number): number => Math.round(centavos) / 100;
+const pesos = centavosToPesos;
 
 /** '2100' → '21', '1050' → '10.5': the rate as the JSON's readers write it. */
 export function rateKey(bp: string): string {

@@ -6,7 +6,7 @@ import type {
   PricePreview,
   Unit,
 } from '../../../shared/contract/index.ts';
-import { marginPct, roundUp } from '../../../shared/domain/pricing.ts';
+import { marginPct, priceFloor, roundUp } from '../../../shared/domain/pricing.ts';
 import { loadCategoryTree, withDescendants } from '../catalog/categories.ts';
 import type { Ctx } from '../context.ts';
 import { prep } from '../db/statements.ts';
@@ -113,9 +113,7 @@ export function previewBatch(ctx: Ctx, input: ParsedInputOf<'pricing.preview'>):
       unchanged++;
       continue;
     }
-    const floor = Math.ceil(
-      (r.cost * (10_000 + policy.minMarginBp) * (10_000 + r.iva_rate_bp)) / 100_000_000,
-    );
+    const floor = priceFloor(r.cost, policy.minMarginBp / 100, r.iva_rate_bp);
     out.push({
       productId: r.id,
       name: r.name,
