@@ -7,7 +7,7 @@ import type {
   Unit,
 } from '../../../shared/contract/index.ts';
 import { marginPct, priceFloor, roundUp } from '../../../shared/domain/pricing.ts';
-import { loadCategoryTree, withDescendants } from '../catalog/categories.ts';
+import { loadCategoryTree, withDescendants, type CategoryTree } from '../catalog/categories.ts';
 import type { Ctx } from '../context.ts';
 import { prep } from '../db/statements.ts';
 import { invalid, notFound } from '../errors.ts';
@@ -54,16 +54,18 @@ function explicit(db: Database, ids: readonly string[]): Selected[] {
   return rows;
 }
 
-function select(ctx: Ctx, s: ParsedInputOf<'pricing.preview'>['selection']): Selected[] {
+function select(
+  ctx: Ctx,
+  tree: CategoryTree,
+  s: ParsedInputOf<'pricing.preview'>['selection'],
+): Selected[] {
   let rows: Selected[];
   if (s.productIds) {
     rows = explicit(ctx.db, s.productIds);
   } else {
     rows = prep<[], Selected>(ctx.db, `SELECT ${COLUMNS} FROM products WHERE active = 1`).all();
   }
-  const categories = s.categoryId
-    ? new Set(withDescendants(loadCategoryTree(ctx.db), s.categoryId))
-    : null;
+  const categories = s.categoryId ? new Set(withDescendants(tree, s.categoryId)) : null;
   const words = matchingIds(ctx.db, s.query);
   const priced = s.suggestedOnly ? pricedCatalog(ctx).table : null;
   const suggested = (id: string): boolean => {
@@ -83,7 +85,8 @@ function select(ctx: Ctx, s: ParsedInputOf<'pricing.preview'>['selection']): Sel
 const bp = (pct: number | null): number | null => (pct === null ? null : Math.round(pct * 100));
 
 export function previewBatch(ctx: Ctx, input: ParsedInputOf<'pricing.preview'>): PricePreview {
-  const rows = select(ctx, input.selection);
+  const tree = loadCategoryTree(ctx.db);
+  const rows = select(ctx, tree, input.selection);
   if (rows.length === 0) {
     throw invalid(
       'La selección no tiene productos activos: probá con otra categoría, proveedor o búsqueda',
@@ -91,7 +94,7 @@ export function previewBatch(ctx: Ctx, input: ParsedInputOf<'pricing.preview'>):
   }
   const mode = input.mode;
   const priced = mode.kind === 'target' ? pricedCatalog(ctx).table : null;
-  const policies = policyResolver(ctx.db);
+  const policies = policyResolver(ctx.db, tree);
   const out: PriceChangeRow[] = [];
   let unchanged = 0;
   for (const r of rows) {
