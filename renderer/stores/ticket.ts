@@ -4,6 +4,7 @@ import { formatQuantity } from '../../shared/domain/money.ts';
 import {
   lineAmounts,
   saleTotals,
+  sellsBelowCost,
   type LineAmounts,
   type PricedLine,
   type SaleTotals,
@@ -305,12 +306,11 @@ export function lineQtyText(line: CartLine): string {
 
 /** Sold for less than its cost plus IVA: the same test the core makes before asking to confirm. */
 export function belowCost(line: CartLine): boolean {
-  const cost = line.product.cost;
-  if (cost <= 0) return false;
-  const total = BigInt(lineTotals(line).total);
-  return (
-    total * 10_000n * 1000n <
-    BigInt(cost) * BigInt(line.qty) * BigInt(10_000 + line.product.ivaRateBp)
+  return sellsBelowCost(
+    lineTotals(line).total,
+    line.qty,
+    line.product.cost,
+    line.product.ivaRateBp,
   );
 }
 

@@ -101,3 +101,20 @@ export function changeDue(
   }
   return change;
 }
+
+/**
+ * Below cost when the amount charged, net of IVA, is under the cost of what is sold:
+ * total × 10000 / (10000 + iva) < cost × qty / 1000, in integers so a centavo is never lost.
+ * The counter's screen and the core's commit ask the same question with it.
+ */
+export function sellsBelowCost(
+  total: Centavos,
+  qty: Milli,
+  costNet: Centavos,
+  ivaRateBp: number,
+): boolean {
+  if (costNet <= 0) return false;
+  return (
+    BigInt(total) * 10_000n * 1000n < BigInt(costNet) * BigInt(qty) * BigInt(10_000 + ivaRateBp)
+  );
+}

@@ -8,7 +8,7 @@ import type {
 import { parseScaleBarcode } from '../../../shared/domain/barcode.ts';
 import { isDomainError } from '../../../shared/domain/errors.ts';
 import { formatMoney } from '../../../shared/domain/money.ts';
-import { lineAmounts, type PricedLine } from '../../../shared/domain/sale-math.ts';
+import { lineAmounts, sellsBelowCost, type PricedLine } from '../../../shared/domain/sale-math.ts';
 import { prep } from '../db/statements.ts';
 import { AppError, invalid } from '../errors.ts';
 import { stockAt } from '../stock/ledger.ts';
@@ -73,15 +73,6 @@ function isOwnBarcode(db: Database, code: string, productId: string): boolean {
       'SELECT 1 AS n FROM product_barcodes WHERE barcode = ? AND product_id = ?',
     ).get(code, productId) !== undefined
   );
-}
-
-/**
- * Below cost when the price net of IVA (after the line's discount) is under the cost:
- * total × 10000 / (10000 + iva) < cost × qty / 1000, in integers so a centavo is never lost.
- */
-function isBelowCost(total: number, qty: number, cost: number, ivaRateBp: number): boolean {
-  if (cost <= 0) return false;
-  return BigInt(total) * 10_000n * 1000n < BigInt(cost) * BigInt(qty) * BigInt(10_000 + ivaRateBp);
 }
 
 /** Price per unit net of IVA, for the confirmation screen. */
@@ -193,7 +184,7 @@ export function priceCart(
       unitCost: p.cost,
       priced,
       total,
-      belowCost: isBelowCost(total, qty, p.cost, p.iva_rate_bp),
+      belowCost: sellsBelowCost(total, qty, p.cost, p.iva_rate_bp),
       withoutStock: stockAt(db, p.id, opts.locationId) < running,
       needsPriceApproval: unitPrice !== p.price,
       needsDiscountApproval:

@@ -1,4 +1,5 @@
 import type { Role } from '../../../shared/contract/index.ts';
+import { sellsBelowCost } from '../../../shared/domain/sale-math.ts';
 import { t } from '../../lib/strings.ts';
 import { belowCost, findLine, type CartProduct, type Ticket } from '../../stores/ticket.ts';
 
@@ -10,8 +11,7 @@ import { belowCost, findLine, type CartProduct, type Ticket } from '../../stores
 
 /** The shelf price, net of IVA, under the cost: the core's test for one unit at list price. */
 export function productBelowCost(p: Pick<CartProduct, 'price' | 'cost' | 'ivaRateBp'>): boolean {
-  if (p.cost <= 0) return false;
-  return BigInt(p.price) * 10_000n < BigInt(p.cost) * BigInt(10_000 + p.ivaRateBp);
+  return sellsBelowCost(p.price, 1000, p.cost, p.ivaRateBp);
 }
 
 /** A cashier's sale below cost goes through only with an encargado's or the owner's PIN. */
