@@ -4,6 +4,7 @@ import { DomainError } from './errors.ts';
 import {
   eanCheckDigit,
   isValidGtin,
+  lookalikeGtins,
   makeScaleBarcode,
   normalizeBarcode,
   parseScaleBarcode,
@@ -55,6 +56,31 @@ describe('GTIN check digits', () => {
           expect(isValidGtin(`${code.slice(0, pos)}${d}${code.slice(pos + 1)}`)).toBe(false);
         },
       ),
+    );
+  });
+});
+
+describe('lookalikeGtins', () => {
+  it('lists the valid codes one look-alike digit away, the printed one among them', () => {
+    const near = lookalikeGtins('7797620106642');
+    expect(near).toContain('7797629106642');
+    expect(near.every((c) => isValidGtin(c))).toBe(true);
+    expect(near.length).toBeGreaterThan(1);
+  });
+
+  it('has nothing to offer for a valid code or a code that is not a GTIN', () => {
+    expect(lookalikeGtins('7797629106642')).toEqual([]);
+    expect(lookalikeGtins('INT-001')).toEqual([]);
+  });
+
+  it('always finds a code whose 9 was read as 0', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^779\d{9}$/), (body) => {
+        const code = `${body}${eanCheckDigit(body)}`;
+        const at = code.indexOf('9', 3);
+        if (at < 0 || at === 12) return;
+        expect(lookalikeGtins(`${code.slice(0, at)}0${code.slice(at + 1)}`)).toContain(code);
+      }),
     );
   });
 });

@@ -22,6 +22,37 @@ export function isValidGtin(code: string): boolean {
   return eanCheckDigit(code.slice(0, -1)) === code.charCodeAt(code.length - 1) - 48;
 }
 
+/** Digits a scan's OCR takes for one another (a 9 for a 0 or an 8, a 6 for a 5 …). */
+const LOOKALIKE: Record<string, string> = {
+  '0': '689',
+  '1': '7',
+  '2': '7',
+  '3': '89',
+  '4': '9',
+  '5': '68',
+  '6': '058',
+  '7': '12',
+  '8': '0369',
+  '9': '0348',
+};
+
+/**
+ * The valid codes one look-alike digit away from a code whose check digit fails: what a
+ * misread barcode may have been. The check digit alone leaves several; something else (the
+ * catalog) must pick one.
+ */
+export function lookalikeGtins(code: string): string[] {
+  if (!/^\d{8,14}$/.test(code) || isValidGtin(code)) return [];
+  const out: string[] = [];
+  for (let i = 0; i < code.length; i++) {
+    for (const d of LOOKALIKE[code[i] ?? ''] ?? '') {
+      const candidate = code.slice(0, i) + d + code.slice(i + 1);
+      if (isValidGtin(candidate)) out.push(candidate);
+    }
+  }
+  return out;
+}
+
 /**
  * Cleans a scanned or typed barcode: trims and removes inner spaces, keeps leading zeros and case.
  * Does NOT verify GTIN check digits: shops print their own internal codes, which must be accepted

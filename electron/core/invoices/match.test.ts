@@ -48,6 +48,25 @@ describe('matchLine', () => {
     expect(vague.candidates).toHaveLength(2);
   });
 
+  it('finds the product of a barcode OCR misread by one digit, only when one look-alike is a product', async () => {
+    const vinagre = await s.product('Vinagre Menoyo de Manzana 500 ml', {
+      barcodes: ['7797629106642'],
+    });
+    // The 9 in the middle read as 0: the check digit fails, and of its look-alikes only one is ours.
+    const guess = matchLine(s.deps.db, SOL.cuit, { code: '7797620106642', description: 'VINAGRE' });
+    expect(guess.productId).toBe(vinagre.id);
+    expect(guess.candidates[0]).toMatchObject({
+      productId: vinagre.id,
+      by: 'barcode',
+      score: 0.95,
+    });
+
+    // Two look-alikes in the catalog: nothing is guessed from the code.
+    await s.product('Vinagre Menoyo de Alcohol 500 ml', { barcodes: ['7797520106642'] });
+    const unsure = matchLine(s.deps.db, SOL.cuit, { code: '7797620106642', description: 'XX' });
+    expect(unsure.productId).toBeNull();
+  });
+
   it('puts a barcode first, then the supplier’s code, and never lists a product twice', async () => {
     const a = await s.product('Lavandina Ayudín 1 L', { barcodes: ['7791234000036'] });
     const b = await s.product('Lavandina Ayudín 2 L');

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { InvoiceItem, LineMatch, Unit } from '../../../shared/contract/index.ts';
-import { normalizeBarcode } from '../../../shared/domain/barcode.ts';
+import { lookalikeGtins, normalizeBarcode } from '../../../shared/domain/barcode.ts';
 import { descriptionWords, parseMeasure } from '../../../shared/domain/pack.ts';
 import { prep } from '../db/statements.ts';
 
@@ -137,9 +137,17 @@ export function matchLine(
   const add = (m: LineMatch): void => {
     if (!found.some((f) => f.productId === m.productId)) found.push(m);
   };
-  for (const code of barcodeCandidates(item)) {
+  const codes = barcodeCandidates(item);
+  for (const code of codes) {
     const p = byBarcode(db, code);
     if (p) add(toMatch(p, 'barcode', 1));
+  }
+  // A barcode misread by one digit (its check digit fails): the catalog says which it was,
+  // when exactly one look-alike is a product.
+  if (found.length === 0) {
+    const near = codes.flatMap(lookalikeGtins).flatMap((c) => byBarcode(db, c) ?? []);
+    const only = near[0];
+    if (only && near.every((p) => p.id === only.id)) add(toMatch(only, 'barcode', 0.95));
   }
   const code = item.code?.trim();
   if (supplierCuit && code) {

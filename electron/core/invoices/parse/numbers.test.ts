@@ -66,7 +66,7 @@ describe('invoice numbers', () => {
 
 describe('codes read off a scan', () => {
   it('mends the 779 prefix of an Argentine EAN only when that makes it valid', async () => {
-    const { mendEan } = await import('./items.ts');
+    const { mendEan } = await import('./cells.ts');
     expect(mendEan('7700150006009')).toBe('7790150006009');
     expect(mendEan('7790150006009')).toBe('7790150006009');
     expect(mendEan('7709142425659')).toBe('7709142425659');

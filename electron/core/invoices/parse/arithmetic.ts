@@ -1,0 +1,126 @@
+import { codeText, isCode, ivaRateOf, unitOf, type Parsed, type Token } from './cells.ts';
+import { consistent, looseCentavos } from './mend.ts';
+import { isMoneyToken, parseAmount, parsePercent, parseQuantity } from './numbers.ts';
+
+/**
+ * Reads a row with no trustworthy header: the amount is the last money figure, and quantity and
+ * unit price are the pair of earlier figures whose product (less any bonificación) gives it.
+ */
+export function byArithmetic(toks: Token[]): Parsed | null {
+  const nums = toks.map((t, i) => ({ i, t, text: t.text }));
+  const money = nums.filter((n) => isMoneyToken(n.text));
+  const last = money[money.length - 1];
+  if (!last) return null;
+  // Every reading that adds up, scored: quantity and price commute, so the row's order and the
+  // figures' looks decide ("32.585,35" is a price, "10,00" before it a quantity).
+  let best: { score: number; parsed: Parsed } | null = null;
+  for (const [rank, amountTok] of [...money].reverse().slice(0, 2).entries()) {
+    const amount = parseAmount(amountTok.text);
+    if (amount === null) continue;
+    const before = nums.filter((n) => n.i < amountTok.i);
+    for (const priceTok of [...before].reverse()) {
+      // A price whose separators OCR dropped ("1527700", "5.70000") still fits as centavos.
+      const price = isMoneyToken(priceTok.text)
+        ? parseAmount(priceTok.text)
+        : looseCentavos(priceTok.text);
+      if (price === null) continue;
+      for (const qtyTok of before) {
+        if (qtyTok === priceTok) continue;
+        const qty = parseQuantity(qtyTok.text);
+        if (qty === null || qty === 0) continue;
+        const discs = [
+          0,
+          ...before.filter((n) => n.i > priceTok.i).map((n) => parsePercent(n.text) ?? -1),
+        ];
+        for (const d of discs) {
+          if (d < 0 || !consistent(qty, price, d, amount)) continue;
+          const firstNum = Math.min(qtyTok.i, priceTok.i);
+          let start = 0;
+          let code: string | undefined;
+          if (toks[0] && isCode(toks[0].text) && firstNum > 0 && qtyTok.i !== 0) {
+            code = codeText(toks[0].text);
+            start = 1;
+          }
+          const descEnd = qtyTok.i < priceTok.i && qtyTok.i > start ? qtyTok.i : priceTok.i;
+          let descStart = qtyTok.i === start ? start + 1 : start;
+          // "2,500 kg Palmeritas": the unit after a leading quantity is not the description.
+          if (qtyTok.i === start && unitOf(toks[descStart]?.text ?? '')) descStart++;
+          const descToks = toks.slice(descStart, descEnd);
+          const unitTok = toks.slice(qtyTok.i + 1, qtyTok.i + 2).find((t) => unitOf(t.text));
+          if (descToks.length === 0) continue;
+          const rateTok = nums.find(
+            (n) =>
+              n.i > priceTok.i &&
+              /%$/.test(n.text) &&
+              ivaRateOf(n.text) !== null &&
+              ivaRateOf(n.text) !== d,
+          );
+          const rate = rateTok ? ivaRateOf(rateTok.text) : null;
+          const score =
+            (qtyTok.i < priceTok.i ? 3 : 0) +
+            (/\d\.\d{3}/.test(qtyTok.text) ? -3 : 0) +
+            (isMoneyToken(priceTok.text) ? 1 : 0) +
+            (d === 0 ? 1 : 0) -
+            rank;
+          if (best && best.score >= score) continue;
+          best = {
+            score,
+            parsed: {
+              ...(code ? { code } : {}),
+              ...(rate !== null ? { ivaRate: rate } : {}),
+              description: descToks.map((t) => t.text).join(' '),
+              quantity: qty,
+              unit: unitTok ? unitOf(unitTok.text) : null,
+              unitPrice: price,
+              discountBp: d,
+              amount,
+              used: toks.flatMap((t) => t.words),
+            },
+          };
+        }
+      }
+    }
+  }
+  return best?.parsed ?? null;
+}
+
+/**
+ * A quantity OCR lost (a lone digit in its column, or nothing): price and amount are there, and
+ * their quotient is a whole number of units, so that is the quantity. The amount is one of the
+ * last two figures (an «importe con IVA» may follow it), the price the row's first figure or the
+ * one just before the amount.
+ */
+export function inferQuantity(toks: Token[]): Parsed | null {
+  const money = toks.map((t, i) => ({ i, text: t.text })).filter((n) => isMoneyToken(n.text));
+  for (const amountTok of money.slice(-2).reverse()) {
+    const amount = parseAmount(amountTok.text);
+    const before = money.filter((m) => m.i < amountTok.i);
+    for (const priceTok of distinctTokens([before[before.length - 1], before[0]])) {
+      const price = parseAmount(priceTok.text);
+      if (!amount || !price || amount < price) continue;
+      const qty = Math.round((amount * 1000) / price);
+      if (qty % 1000 !== 0 || !consistent(qty, price, 0, amount)) continue;
+      const start = toks[0] && isCode(toks[0].text) ? 1 : 0;
+      const desc = toks.slice(start, priceTok.i);
+      // "… x12 unidades": the unit word of the lost quantity is not the description.
+      const unit = desc.length > 1 ? unitOf(desc[desc.length - 1]?.text ?? '') : null;
+      if (unit) desc.pop();
+      if (desc.length === 0 || desc.some((t) => isMoneyToken(t.text))) continue;
+      return {
+        ...(start === 1 && toks[0] ? { code: codeText(toks[0].text) } : {}),
+        description: desc.map((t) => t.text).join(' '),
+        quantity: qty,
+        unit,
+        unitPrice: price,
+        discountBp: 0,
+        amount,
+        used: toks.flatMap((t) => t.words),
+      };
+    }
+  }
+  return null;
+}
+
+function distinctTokens<T>(list: (T | undefined)[]): T[] {
+  return [...new Set(list.filter((t): t is T => t !== undefined))];
+}
