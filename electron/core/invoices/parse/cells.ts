@@ -48,7 +48,7 @@ export function unitOf(text: string): Unit | null {
   return UNIT_WORDS[fold(text)] ?? null;
 }
 
-/** Words → tokens, joining "$ 1.234,00", "21 %" and "1.234, 00" that OCR splits. */
+/** Words → tokens, joining "$ 1.234,00" and "21 %" that OCR splits. */
 export function tokens(words: Word[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -59,9 +59,6 @@ export function tokens(words: Word[]): Token[] {
     if (/^[—–]+$/.test(w.text)) continue;
     if (w.text === '$' && next) {
       out.push({ text: next.text, words: [w, next] });
-      i++;
-    } else if (next && /^\d{1,3}(?:[.,]\d{3})*[.,]$/.test(w.text) && /^\d{2}$/.test(next.text)) {
-      out.push({ text: `${w.text}${next.text}`, words: [w, next] });
       i++;
     } else if (next && next.text === '%' && parsePercent(w.text) !== null) {
       out.push({ text: `${w.text}%`, words: [w, next] });

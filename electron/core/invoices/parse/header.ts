@@ -260,15 +260,17 @@ export function readHeader(lines: Line[]): Header {
 
   const caeDue = labelled(
     lines,
-    // (Also «nto CAE:», "Vencimiento" with its first letters clipped off by OCR.)
-    /(?:vto|vencimiento|venc|^[a-z]{0,8}nto)\.?\s*(?:de(?:l)?\s*)?(?:c\.?\s*a\.?\s*e\.?)/,
+    // (Also «nto CAE:», "Vencimiento" with its first letters clipped off by OCR, and «Vto.»
+    // read as «Vio.», «Vlo.» or «Vt0.».)
+    /(?:v[tilf1][o0]|vencimiento|venc|^[a-z]{0,8}nto)\.?\s*(?:de(?:l)?\s*)?(?:c\.?\s*a\.?\s*e\.?)/,
     (t) => parseDate(t),
   );
   if (caeDue) h.caeDue = caeDue;
   const cae =
     labelled(
       lines,
-      /c\.?\s*a\.?\s*e\.?\s*(?:n[°ºo]?\.?|nro\.?)?\s*:?$|c\.?a\.?e\.?\s*(?:n[°ºo]?\.?|nro\.?)?\s*:/,
+      // «CAE N°:», and the N° as OCR reads it («Ns», «N*», «Nº»).
+      /c\.?\s*a\.?\s*e\.?\s*(?:n[^\s:]{0,2}|nro\.?)?\s*:?$|c\.?a\.?e\.?\s*(?:n[^\s:]{0,2}|nro\.?)?\s*:/,
       (t) => {
         const m = /(\d{14})/.exec(digitsFix(t).replace(/\s/g, ''));
         return m?.[1] ?? null;

@@ -53,8 +53,11 @@ export function pageLines(page: PageWords, startIndex: number): Line[] {
   if (current.length > 0) groups.push(current);
 
   return groups.map((group, i) => {
-    const sorted = group.sort((a, b) => a.x0 - b.x0);
-    const size = median(sorted.map((w) => w.y1 - w.y0)) || typical;
+    const size = median(group.map((w) => w.y1 - w.y0)) || typical;
+    const sorted = joinSplitFigures(
+      group.sort((a, b) => a.x0 - b.x0),
+      size,
+    );
     const segments: Segment[] = [];
     let seg: Word[] = [];
     for (const w of sorted) {
@@ -79,6 +82,35 @@ export function pageLines(page: PageWords, startIndex: number): Line[] {
       height: page.height,
     };
   });
+}
+
+/**
+ * A figure OCR split at its decimal mark ("134.964," and "00"): joined again when the centavos
+ * follow close by, so every reader of the line sees one figure.
+ */
+function joinSplitFigures(words: Word[], size: number): Word[] {
+  const out: Word[] = [];
+  for (const w of words) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      /^\$?\d{1,3}(?:[.,]\d{3})*[.,]$/.test(prev.text) &&
+      /^\d{2}$/.test(w.text) &&
+      w.x0 - prev.x1 < size
+    ) {
+      out[out.length - 1] = {
+        text: prev.text + w.text,
+        x0: prev.x0,
+        y0: Math.min(prev.y0, w.y0),
+        x1: w.x1,
+        y1: Math.max(prev.y1, w.y1),
+        conf: Math.min(prev.conf, w.conf),
+      };
+    } else {
+      out.push(w);
+    }
+  }
+  return out;
 }
 
 /**
