@@ -44,7 +44,7 @@ async function demoStore(opts: { products: number; days: number; seed: number })
     return r.value as OutputOf<C>;
   };
   await call('auth.setupOwner', { storeName: 'Almacén Demo', ownerName: 'Dueño', pin: '1234' });
-  const summary = generateDemoData(core.systemCtx('demo'), opts);
+  const summary = await generateDemoData(core.systemCtx('demo'), opts);
   const db = core.deps()?.db;
   if (!db) throw new Error('store did not open');
   return {
@@ -74,7 +74,15 @@ describe('a 500-product, 10-day demo store', () => {
     expect(store.summary.suppliers).toBeGreaterThanOrEqual(10);
     expect(store.summary.suppliers).toBeLessThanOrEqual(15);
     expect(store.summary.movements).toBeGreaterThan(1000);
+    expect(store.summary.sales).toBeGreaterThan(300);
+    expect(store.summary.invoices).toBeGreaterThan(10);
+    expect(store.summary.sessions).toBe(20);
+    expect(store.summary.openSessions).toBe(1);
     expect(store.all('SELECT id FROM products')).toHaveLength(500);
+    const [sales] = store.all<{ n: number; total: number }>(
+      'SELECT count(*) AS n, sum(total) AS total FROM sales',
+    );
+    expect(sales).toEqual({ n: store.summary.sales, total: store.summary.salesTotal });
   });
 
   it('keeps the stock cache in step with the ledger', async () => {
@@ -163,13 +171,20 @@ describe('a 500-product, 10-day demo store', () => {
     expect(azucar.items.some((p) => p.name.startsWith('Azúcar'))).toBe(true);
   });
 
-  it('records deliveries with remitos, shelf restocking and daily sales from the Salón', () => {
-    const entradas = store.all<{ reference: string; location: string }>(
-      `SELECT m.reference, l.name AS location FROM stock_movements m JOIN locations l ON l.id = m.location_id WHERE m.kind = 'entrada'`,
+  it('brings deliveries in by applied invoice, restocks shelves and sells by ticket from the Salón', () => {
+    const entradas = store.all<{ reason: string; reference: string; location: string }>(
+      `SELECT m.reason, m.reference, l.name AS location FROM stock_movements m
+       JOIN locations l ON l.id = m.location_id WHERE m.kind = 'entrada'`,
     );
     expect(entradas.length).toBeGreaterThan(0);
+    const applied = new Set(
+      store
+        .all<{ id: string }>("SELECT id FROM invoices WHERE status = 'aplicada'")
+        .map((r) => r.id),
+    );
     for (const e of entradas) {
-      expect(e.reference).toMatch(/^Remito \d{4}-\d{8}$/);
+      expect(e.reason).toMatch(/^Factura A \d{4}-\d{8} · .+ S\.(A|R\.L)\.$/);
+      expect(applied.has(e.reference)).toBe(true);
       expect(e.location).toBe('Depósito');
     }
     const transfers = store.all<{ n: number; total: number }>(
@@ -183,19 +198,25 @@ describe('a 500-product, 10-day demo store', () => {
     );
     expect(sales.length).toBeGreaterThan(500);
     for (const s of sales) {
-      expect(s).toMatchObject({ reason: 'Venta demo', location: 'Salón' });
-      expect(s.reference).toMatch(/^demo-\d{4}-\d{2}-\d{2}$/);
+      expect(s).toMatchObject({ reason: 'Venta', location: 'Salón' });
+      expect(s.reference).toMatch(/^Ticket \d+$/);
       expect(s.qty).toBeLessThan(0);
     }
+    // Every sale line left exactly one venta movement of its quantity.
+    const [lines] = store.all<{ n: number; qty: number }>(
+      'SELECT count(*) AS n, sum(qty) AS qty FROM sale_lines',
+    );
+    expect(lines?.n).toBe(sales.length);
+    expect(lines?.qty).toBe(-sales.reduce((a, s) => a + s.qty, 0));
   });
 
   it('sells more on Saturdays than on Mondays', () => {
-    const byDay = store.all<{ reference: string; n: number }>(
-      `SELECT reference, count(*) AS n FROM stock_movements WHERE kind = 'venta' GROUP BY reference`,
+    const byDay = store.all<{ day: string; n: number }>(
+      `SELECT date(at / 1000 - 3 * 3600, 'unixepoch') AS day, count(*) AS n FROM sales GROUP BY day`,
     );
     const count = (weekday: number) =>
       byDay
-        .filter((d) => new Date(`${d.reference.slice(5)}T12:00:00Z`).getUTCDay() === weekday)
+        .filter((d) => new Date(`${d.day}T12:00:00Z`).getUTCDay() === weekday)
         .reduce((a, d) => a + d.n, 0);
     expect(count(6)).toBeGreaterThan(count(1));
   });
@@ -223,10 +244,10 @@ describe('a 500-product, 10-day demo store', () => {
     expect(negative?.n).toBe(0);
   });
 
-  it('refuses to load into a store that already has products', () => {
-    expect(() =>
+  it('refuses to load into a store that already has products', async () => {
+    await expect(
       generateDemoData(store.core.systemCtx('demo'), { products: 10, days: 1, seed: 1 }),
-    ).toThrow(/ya tiene productos/);
+    ).rejects.toThrow(/ya tiene productos/);
   });
 });
 
@@ -241,8 +262,14 @@ describe('determinism', () => {
       const moves = s.all<{ kind: string; n: number; total: number }>(
         'SELECT kind, count(*) AS n, sum(qty) AS total FROM stock_movements GROUP BY kind ORDER BY kind',
       );
+      const tenders = s.all<{ tender: string; n: number; total: number }>(
+        'SELECT tender, count(*) AS n, sum(amount) AS total FROM sale_payments GROUP BY tender ORDER BY tender',
+      );
+      const zs = s.all<{ z: string | null }>(
+        'SELECT z_report AS z FROM cash_sessions ORDER BY opened_at',
+      );
       s.close();
-      return { products, moves, summary: s.summary };
+      return { products, moves, tenders, zs, summary: s.summary };
     };
     const a = await snapshot(7);
     const b = await snapshot(7);

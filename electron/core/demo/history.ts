@@ -2,7 +2,7 @@ import type { Ctx } from '../context.ts';
 import { postMovement } from '../stock/ledger.ts';
 import type { DemoProduct } from './catalog.ts';
 import type { Rng } from './random.ts';
-import { nextRemito, type Supplier, type SupplierKey } from './suppliers.ts';
+import type { Supplier, SupplierKey } from './suppliers.ts';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -31,28 +31,33 @@ const HOUR_CUMULATIVE = HOUR_WEIGHT.reduce<number[]>(
 /** A few thousand sale lines a day at most, whatever the catalog size: history stays bounded. */
 export const MAX_SALE_LINES_PER_DAY = 4_000;
 
-/** What the history knows of a product: its id in the store and where its stock sits. */
-export type SimItem = { id: string; p: DemoProduct; depo: number; salon: number; shelf: number };
+/**
+ * What the history knows of a product: its id in the store, where its stock sits, and the
+ * shelf price, cost and supplier's list cost as they move with inflation.
+ */
+export type SimItem = {
+  id: string;
+  p: DemoProduct;
+  depo: number;
+  salon: number;
+  shelf: number;
+  /** Centavos, IVA included: the shelf price now. */
+  price: number;
+  /** Centavos net of IVA: the cost the catalog holds now. */
+  cost: number;
+  /** Centavos net of IVA: what the supplier charges today; the next invoice brings it in. */
+  listCost: number;
+};
 
 export type Locations = { salon: string; depo: string };
 
 export type SaleLine = { item: SimItem; qty: number; at: number };
 
-/**
- * Where a day's sales go. Today it is the ledger's `venta` kind; when real sales exist the demo
- * swaps this for one that commits tickets, and nothing else in the history changes.
- */
-export type SalesWriter = (ctx: Ctx, line: SaleLine, dayRef: string, locations: Locations) => void;
-
-export const ledgerSalesWriter: SalesWriter = (ctx, line, dayRef, locations) => {
-  postMovement(ctx, {
-    productId: line.item.id,
-    locationId: locations.salon,
-    qty: -line.qty,
-    kind: 'venta',
-    reason: 'Venta demo',
-    reference: `demo-${dayRef}`,
-  });
+/** What a supplier brings on one morning: product units (thousandths) per item. */
+export type Delivery = {
+  supplier: Supplier;
+  at: number;
+  lines: { item: SimItem; qty: number }[];
 };
 
 /** A clock the history moves: every write it makes is stamped with `clock.t`. */
@@ -69,17 +74,14 @@ export type History = {
   suppliers: Supplier[];
   locations: Locations;
   drawsPerDay: number;
-  writeSale: SalesWriter;
-  movements: number;
 };
 
 function post(h: History, at: number, m: Parameters<typeof postMovement>[1]): void {
   h.clock.t = Math.min(at, h.now);
   postMovement(h.ctx, m);
-  h.movements++;
 }
 
-function transfer(h: History, item: SimItem, qty: number, at: number, reason: string): void {
+export function transfer(h: History, item: SimItem, qty: number, at: number, reason: string): void {
   const transferId = h.ctx.newId();
   const common = { productId: item.id, kind: 'transferencia' as const, reason, transferId };
   post(h, at, { ...common, locationId: h.locations.depo, qty: -qty });
@@ -113,17 +115,15 @@ export function postOpeningStock(h: History, at: number, from: number, to: numbe
   }
 }
 
-/** Suppliers due today bring what fell to the reorder point, rounded up to whole cases. */
-export function postDeliveries(
-  h: History,
-  day: number,
-  dayStart: number,
-  dirty: Set<SimItem>,
-): void {
+/**
+ * Suppliers due today bring what fell to the reorder point, rounded up to whole cases; they
+ * come early, before the shop opens. Only plans: the invoice that brings the goods in writes.
+ */
+export function planDeliveries(h: History, day: number, dayStart: number): Delivery[] {
+  const out: Delivery[] = [];
   for (const s of h.suppliers) {
     if (day === 0 || (day - s.offset) % s.everyDays !== 0) continue;
-    const at = dayStart + 8 * HOUR + h.rng.int(0, 90) * MINUTE;
-    let reference: string | null = null;
+    const lines: Delivery['lines'] = [];
     for (const item of h.bySupplier.get(s.key) ?? []) {
       const p = item.p;
       if (p.shortage) continue;
@@ -131,25 +131,18 @@ export function postDeliveries(
       const reorder = p.minStock > 0 ? p.minStock : Math.round(p.target / 4);
       if (stock > reorder) continue;
       const qty = Math.ceil((p.target - stock) / p.caseQty) * p.caseQty;
-      if (qty <= 0) continue;
-      reference ??= nextRemito(s);
-      post(h, at, {
-        productId: item.id,
-        locationId: h.locations.depo,
-        qty,
-        kind: 'entrada',
-        reason: `Compra a ${s.name}`,
-        reference,
-      });
-      item.depo += qty;
-      dirty.add(item);
+      if (qty > 0) lines.push({ item, qty });
     }
+    const at = dayStart + 6 * HOUR + 30 * MINUTE + h.rng.int(0, 70) * MINUTE;
+    if (lines.length > 0) out.push({ supplier: s, at, lines });
   }
+  return out.sort((a, b) => a.at - b.at);
 }
 
-/** The morning round: refill the shelves that sold down, from what the Depósito holds. */
+/** The morning round before opening: refill the shelves that sold down, from the Depósito. */
 export function postRestocking(h: History, dayStart: number, dirty: Set<SimItem>): void {
-  const at = dayStart + 9 * HOUR + h.rng.int(0, 60) * MINUTE;
+  const at = dayStart + 7 * HOUR + 45 * MINUTE + h.rng.int(0, 10) * MINUTE;
+  if (at > h.now) return;
   for (const item of dirty) {
     if (item.salon * 2 >= item.shelf || item.depo <= 0) continue;
     transfer(h, item, Math.min(item.depo, item.shelf - item.salon), at, 'Reposición');
@@ -197,7 +190,7 @@ export function dayFactor(dayStart: number): number {
 
 /**
  * One day's sale lines, in time order: which product, how much and when. Pure — it neither reads
- * nor writes the store, so a future real-sales writer can group these lines into tickets.
+ * nor writes the store; the counter groups them into tickets.
  */
 export function planDaySales(
   rng: Rng,
@@ -224,29 +217,13 @@ export function planDaySales(
 }
 
 /**
- * Writes the day's sales, never selling what the Salón does not hold: when a shelf runs out the
- * repositor brings more from the Depósito first, and when that is empty too the sale is lost.
- * Lines after `now` have not happened yet and are dropped.
+ * How much of `qty` the Salón can sell right now: when the shelf runs short the repositor brings
+ * more from the Depósito first (two minutes before), and what neither holds is a lost sale.
  */
-export function postSales(
-  h: History,
-  lines: readonly SaleLine[],
-  dayRef: string,
-  dirty: Set<SimItem>,
-): void {
-  for (const line of lines) {
-    if (line.at > h.now) break;
-    const item = line.item;
-    if (item.salon < line.qty && item.depo > 0) {
-      const qty = Math.min(item.depo, item.shelf - item.salon + line.qty);
-      transfer(h, item, qty, line.at - 2 * MINUTE, 'Reposición');
-    }
-    const qty = Math.min(line.qty, item.salon);
-    if (qty <= 0) continue;
-    h.clock.t = line.at;
-    h.writeSale(h.ctx, { ...line, qty }, dayRef, h.locations);
-    h.movements++;
-    item.salon -= qty;
-    dirty.add(item);
+export function fromShelf(h: History, item: SimItem, qty: number, at: number): number {
+  if (item.salon < qty && item.depo > 0) {
+    const more = Math.min(item.depo, item.shelf - item.salon + qty);
+    transfer(h, item, more, at - 2 * MINUTE, 'Reposición');
   }
+  return Math.min(qty, item.salon);
 }

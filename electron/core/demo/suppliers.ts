@@ -47,13 +47,14 @@ export type Supplier = {
   /** A delivery every this many days, starting on `offset`. */
   everyDays: number;
   offset: number;
-  /** Punto de venta printed on their remitos. */
+  /** Punto de venta printed on their invoices. */
   punto: number;
-  /** Next remito number; every delivery takes one. */
-  nextRemito: number;
+  /** Next Factura A number; every invoice takes one. */
+  nextInvoice: number;
 };
 
-function companyCuit(rng: Rng, taken: Set<string>): string {
+/** A made-up company CUIT (30-/33-7…) with a valid check digit, not among `taken`. */
+export function companyCuit(rng: Rng, taken: Set<string>): string {
   for (;;) {
     // 30 and 33 are companies; 7 leads the newer registrations.
     const first10 = `${rng.pick(['30', '30', '30', '33'])}7${String(rng.int(0, 9_999_999)).padStart(7, '0')}`;
@@ -78,14 +79,8 @@ export function createSuppliers(rng: Rng): Map<SupplierKey, Supplier> {
       everyDays: s.everyDays,
       offset: rng.int(0, s.everyDays - 1),
       punto: s.punto,
-      nextRemito: rng.int(1_000, 90_000),
+      nextInvoice: rng.int(1_000, 90_000),
     });
   }
   return out;
-}
-
-/** `Remito 0001-00001234`, advancing the supplier's numbering. */
-export function nextRemito(s: Supplier): string {
-  const n = s.nextRemito++;
-  return `Remito ${String(s.punto).padStart(4, '0')}-${String(n).padStart(8, '0')}`;
 }
