@@ -7,10 +7,36 @@ import { test as base, expect, type Page } from '@playwright/test';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export type AppHost = { url: string; dataDir: string; stop(): Promise<void> };
+export type AppHost = {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+  /**
+   * Runs `steps` with the host stopped, as an owner closes Caja before a command that changes
+   * data (the command line refuses those while the app holds the folder), then starts the host
+   * again on the same folder; `url` is the new one.
+   */
+  offline(steps: () => void): Promise<void>;
+};
 
 /** Starts the real web host on a free port with the given data folder. */
 export async function startApp(dataDir: string): Promise<AppHost> {
+  let running = await spawnHost(dataDir);
+  const host: AppHost = {
+    url: running.url,
+    dataDir,
+    stop: () => running.stop(),
+    offline: async (steps) => {
+      await running.stop();
+      steps();
+      running = await spawnHost(dataDir);
+      host.url = running.url;
+    },
+  };
+  return host;
+}
+
+async function spawnHost(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
   const child: ChildProcess = spawn(
     process.execPath,
     [path.join(ROOT, 'electron/host/index.ts'), '--data', dataDir, '--port', '0'],
@@ -36,10 +62,9 @@ export async function startApp(dataDir: string): Promise<AppHost> {
   });
   return {
     url,
-    dataDir,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

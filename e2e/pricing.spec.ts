@@ -29,7 +29,9 @@ test('an owner raises the suggested prices in one batch, undoes it and prints th
   page,
   app,
 }) => {
-  expect(cli(app.dataDir, 'init', '--owner', 'Marta', '--pin', '2468').code).toBe(0);
+  await app.offline(() => {
+    expect(cli(app.dataDir, 'init', '--owner', 'Marta', '--pin', '2468').code).toBe(0);
+  });
   const refused: string[] = [];
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) refused.push(m.text());

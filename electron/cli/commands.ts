@@ -7,16 +7,11 @@ import type {
   Location,
   Product,
   ProductPage,
-  StockCheck,
-  StockLevel,
-  StockMovement,
   UserSummary,
 } from '../../shared/contract/index.ts';
 import { formatMoney, formatQuantity } from '../../shared/domain/money.ts';
-import { generateDemoData } from '../core/demo/generate.ts';
 import { AppError } from '../core/errors.ts';
 import { exportSalesCsv, parseShopDay } from '../core/sales/export.ts';
-import { rebuildStockLevels } from '../core/stock/ledger.ts';
 import {
   call,
   CliFailure,
@@ -26,7 +21,9 @@ import {
   type Command,
   type CommandContext,
 } from './kit.ts';
+import { DEMO_COMMANDS } from './demo-data.ts';
 import { PRICING_COMMANDS } from './pricing.ts';
+import { STOCK_COMMANDS } from './stock.ts';
 
 export type { CliIo, CommandContext } from './kit.ts';
 
@@ -169,78 +166,6 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
 
-  'stock show': {
-    async run(c) {
-      const code = needArg(c, 'el código de barras o SKU');
-      const product = await call(c, 'catalog.lookup', { code });
-      if (!product) throw new CliFailure(`No hay ningún producto con el código ${code}`, 1);
-      const levels: StockLevel[] = await call(c, 'stock.levels', { productId: product.id });
-      const moves: StockMovement[] = await call(c, 'stock.movements', {
-        productId: product.id,
-        limit: 10,
-      });
-      if (c.io.json) {
-        c.io.data({ product, levels, movements: moves });
-        return 0;
-      }
-      const total = levels.reduce((s, l) => s + l.qty, 0);
-      c.io.out(
-        `${product.name}${product.brand ? ` (${product.brand})` : ''} — total ${formatQuantity(total, product.unit)}`,
-      );
-      c.io.out(
-        table([
-          ['Ubicación', 'Stock'],
-          ...levels.map((l) => [l.locationName, formatQuantity(l.qty, product.unit)]),
-        ]),
-      );
-      if (moves.length > 0) {
-        c.io.out('\nÚltimos movimientos:');
-        c.io.out(
-          table(
-            moves.map((m) => [
-              new Date(m.at).toLocaleString('es-AR'),
-              m.kind,
-              m.locationName,
-              formatQuantity(m.qty, product.unit),
-              m.reason ?? '',
-            ]),
-          ),
-        );
-      }
-      return 0;
-    },
-  },
-
-  'stock check': {
-    async run(c) {
-      const r: StockCheck = await call(c, 'stock.check', {});
-      if (!r.ok && c.options.fix === true) {
-        const ctx = c.core.systemCtx(c.label);
-        const fixed = ctx.tx(() => rebuildStockLevels(ctx));
-        const after: StockCheck = await call(c, 'stock.check', {});
-        if (c.io.json) c.io.data({ before: r, fixed, after });
-        else
-          c.io.out(
-            `Se reconstruyó el stock desde el libro de movimientos (${r.mismatches.length} diferencias corregidas).`,
-          );
-        return after.ok ? 0 : 1;
-      }
-      if (c.io.json) c.io.data(r);
-      else if (r.ok)
-        c.io.out(`Stock correcto: ${r.checked} saldos coinciden con el libro de movimientos.`);
-      else {
-        c.io.out(`Hay ${r.mismatches.length} saldos que no coinciden con el libro de movimientos:`);
-        for (const m of r.mismatches.slice(0, 50)) {
-          c.io.out(
-            `  producto ${m.productId} en ${m.locationId}: guardado ${m.cached}, según movimientos ${m.ledger}`,
-          );
-        }
-        c.io.out('Corregilo con: stock check --fix');
-      }
-      return r.ok ? 0 : 1;
-    },
-  },
-
   'audit verify': {
     async run(c) {
       const r: AuditVerifyResult = await call(c, 'audit.verify', {});
@@ -252,45 +177,12 @@ export const COMMANDS: Record<string, Command> = {
         c.io.out(`Cadena de auditoría íntegra: ${r.checked} entradas verificadas.`);
         return 0;
       }
-      if (r.firstBroken)
-        c.io.out(`CADENA ROTA — ${r.firstBroken.message} (id ${r.firstBroken.id ?? '?'})`);
+      if (r.firstBroken) {
+        const id = r.firstBroken.id ? ` (id ${r.firstBroken.id})` : '';
+        c.io.out(`CADENA ROTA — ${r.firstBroken.message}${id}`);
+      }
       for (const m of r.stateMismatches.slice(0, 50)) c.io.out(`DATOS ALTERADOS — ${m.message}`);
       return 1;
-    },
-  },
-
-  'demo-data': {
-    async run(c) {
-      const num = (v: unknown, d: number, what: string): number => {
-        if (v === undefined) return d;
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 0)
-          throw new CliFailure(`${what} debe ser un número entero positivo`);
-        return n;
-      };
-      const products = num(c.options.products, 2000, '--products');
-      const days = num(c.options.days, 30, '--days');
-      const seed = num(c.options.seed, 1, '--seed');
-      if (products > 500_000 || days > 3660)
-        throw new CliFailure('Cantidad absurda: hasta 500.000 productos y 3.660 días');
-      const status = await call(c, 'system.status', {});
-      let note = '';
-      if (status.state === 'ready' && status.needsSetup) {
-        await call(c, 'auth.setupOwner', {
-          storeName: 'Almacén Demo',
-          ownerName: 'Dueño',
-          pin: '1234',
-        });
-        note = ' Se creó el usuario «Dueño» con PIN 1234.';
-      }
-      const ctx = c.core.systemCtx(c.label);
-      const summary = generateDemoData(ctx, { products, days, seed }, (done, total, label) => {
-        if (!c.io.json) process.stderr.write(`\r${label}: ${done}/${total}   `);
-      });
-      if (!c.io.json) process.stderr.write('\n');
-      if (c.io.json) c.io.data(summary);
-      else c.io.out(`Datos de ejemplo cargados: ${JSON.stringify(summary)}.${note}`);
-      return 0;
     },
   },
 
@@ -362,7 +254,9 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
 
+  ...STOCK_COMMANDS,
   ...PRICING_COMMANDS,
+  ...DEMO_COMMANDS,
 };
 
 /** Runs a command, turning expected failures into a message and an exit code. */
@@ -371,7 +265,7 @@ export async function runCommand(command: Command, c: CommandContext): Promise<n
     return await command.run(c);
   } catch (err) {
     if (err instanceof CliFailure) {
-      c.io.err(err.message);
+      c.io.err(err.message, err.code);
       return err.exitCode;
     }
     throw err;

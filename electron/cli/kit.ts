@@ -6,7 +6,11 @@ import type { Core } from '../core/app.ts';
 export type CliIo = {
   json: boolean;
   out(text: string): void;
-  err(text: string): void;
+  /**
+   * The run's error: text on stderr; with --json, `{"ok":false,"error":{"code","message"}}` on
+   * stdout (code INVALID_INPUT when none is given).
+   */
+  err(text: string, code?: string): void;
   data(value: unknown): void;
 };
 
@@ -21,13 +25,20 @@ export type CommandContext = {
 
 export type Command = { run(c: CommandContext): Promise<number> };
 
+const CODE_OF_EXIT: Record<number, string> = { 1: 'FAILED', 2: 'INVALID_INPUT', 3: 'UNAVAILABLE' };
+
 export class CliFailure extends Error {
   readonly exitCode: number;
-  constructor(message: string, exitCode = 2) {
+  readonly code: string;
+  constructor(message: string, exitCode = 2, code = CODE_OF_EXIT[exitCode] ?? 'FAILED') {
     super(message);
     this.exitCode = exitCode;
+    this.code = code;
   }
 }
+
+/** The store itself cannot answer (unusable data folder, busy database): exit 3, like at start. */
+const STORE_CODES = new Set(['UNAVAILABLE', 'BUSY']);
 
 export async function call<C extends ChannelName>(
   c: CommandContext,
@@ -35,7 +46,9 @@ export async function call<C extends ChannelName>(
   input: InputOf<C>,
 ): Promise<OutputOf<C>> {
   const r = await c.core.invoke(channel, input, { kind: 'system', label: c.label });
-  if (!r.ok) throw new CliFailure(r.error.message);
+  if (!r.ok) {
+    throw new CliFailure(r.error.message, STORE_CODES.has(r.error.code) ? 3 : 2, r.error.code);
+  }
   return r.value as OutputOf<C>;
 }
 

@@ -42,9 +42,11 @@ describe('sales export on the command line', () => {
       const bytes = fs.readFileSync(file);
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = bytes.toString('utf8');
-      expect(text).toContain('fecha;hora;ticket;cajero;cliente;codigo_barras;producto;cantidad');
       expect(text).toContain(
-        '10/03/2026;10:00:00;1;Juan;;7790002000028;Café molido;2;u;4500,00;0,00;9000,00;21;1561,98;0,00;Efectivo 9000,00;0',
+        'fecha;hora;tipo;ticket;cajero;cliente;codigo_barras;producto;cantidad;unidad;precio_unitario;descuento;total_linea;iva;iva_contenido;costo_unitario;redondeo;pago_efectivo;pago_debito;pago_credito;pago_transferencia;pago_cuenta_corriente',
+      );
+      expect(text).toContain(
+        '10/03/2026;10:00:00;venta;1;Juan;;7790002000028;Café molido;2;u;4500,00;0,00;9000,00;21;1561,98;0,00;0,00;9000,00;;;;',
       );
 
       const empty = cli(

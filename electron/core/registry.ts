@@ -13,6 +13,19 @@ import type { Ctx, Handler, Handlers } from './context.ts';
 import type { Logger } from './logger.ts';
 
 z.config(z.locales.es());
+const localeError = z.locales.es().localeError;
+
+/**
+ * zod lets a schema's own message win over a per-parse map; this map marks the messages the
+ * Spanish locale wrote instead, so the registry can tell "La cantidad debe ser mayor que cero"
+ * (for the user) from "Demasiado pequeño: se esperaba…" (generic).
+ */
+const GENERIC = '\u0000';
+const markGeneric = (issue: Parameters<typeof localeError>[0]): string | undefined => {
+  const m = localeError(issue);
+  const text = typeof m === 'string' ? m : m?.message;
+  return text === undefined ? undefined : `${GENERIC}${text}`;
+};
 
 type AnyHandler = (input: unknown, ctx: Ctx) => unknown;
 
@@ -62,20 +75,25 @@ export function createRegistry(sets: readonly Handlers[], log: Logger): Registry
       const def = contract[channel];
       const gate = allowed(ctx, def.permission);
       if (!gate.ok) return gate;
-      const parsed = def.input.safeParse(input ?? {});
+      const parsed = def.input.safeParse(input ?? {}, { error: markGeneric });
       if (!parsed.success) {
         const issues = parsed.error.issues.map((i) => ({
           path: i.path.join('.'),
-          message: i.message,
+          message: i.message.replace(GENERIC, ''),
+          own: !i.message.startsWith(GENERIC),
         }));
-        const first = issues[0];
-        const where = first && first.path ? `${first.path}: ` : '';
+        // The path is for developers (log and details); the cashier reads the schema's sentence.
+        log.info('invalid input', {
+          channel,
+          issues: issues.map((i) => `${i.path}: ${i.message}`),
+        });
+        const own = issues.find((i) => i.own);
         return {
           ok: false,
           error: {
             code: 'INVALID_INPUT',
-            message: `Datos inválidos — ${where}${first?.message ?? ''}`,
-            details: issues,
+            message: own?.message ?? `Datos inválidos — ${issues[0]?.message ?? ''}`,
+            details: issues.map(({ path, message }) => ({ path, message })),
           },
         };
       }
@@ -88,6 +106,19 @@ export function createRegistry(sets: readonly Handlers[], log: Logger): Registry
         return { ok: true, value: value ?? null };
       } catch (err) {
         if (err instanceof AppError) return { ok: false, error: err.toShape() };
+        // Another connection kept the write lock past busy_timeout: nothing broke, retry later.
+        const sqlite = String((err as { code?: unknown })?.code ?? '');
+        if (sqlite.startsWith('SQLITE_BUSY') || sqlite.startsWith('SQLITE_LOCKED')) {
+          log.warn('database busy', { channel, code: sqlite });
+          return {
+            ok: false,
+            error: {
+              code: 'BUSY',
+              message:
+                'La base de datos está ocupada o bloqueada por otro programa: no se guardó nada. Esperá unos segundos y reintentá.',
+            },
+          };
+        }
         log.error('handler failed', { channel, error: String((err as Error)?.stack ?? err) });
         return {
           ok: false,

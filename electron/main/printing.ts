@@ -1,17 +1,6 @@
 import { BrowserWindow } from 'electron';
 import type { Devices } from '../core/context.ts';
-
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** A receipt as a tiny HTML page: monospace lines at the paper's width, no margins. */
-function receiptHtml(lines: string[], width: 58 | 80): string {
-  const fontPx = width === 58 ? 11 : 12;
-  return `<!doctype html><html><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<style>@page{size:${width}mm auto;margin:0}body{margin:0;padding:2mm;font:${fontPx}px/1.25 'DejaVu Sans Mono',Consolas,monospace;white-space:pre}</style>
-</head><body>${lines.map(escapeHtml).join('\n')}</body></html>`;
-}
+import { receiptHtml } from './receipt-html.ts';
 
 async function printHtml(
   html: string,
@@ -59,11 +48,11 @@ async function printHtml(
 export function createElectronDevices(): Devices {
   return {
     printReceipt: (lines, opts) =>
-      printHtml(receiptHtml(lines, opts.width), {
+      printHtml(receiptHtml(lines, opts.width, opts.barcode), {
         printerName: opts.printerName,
         widthMm: opts.width,
       }),
     openDrawer: async (printerName) =>
-      (await printHtml(receiptHtml([''], 58), { printerName, widthMm: 58 })).printed,
+      (await printHtml(receiptHtml([''], 58, null), { printerName, widthMm: 58 })).printed,
   };
 }

@@ -2,14 +2,16 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, spawnHost, stop, waitForUrl } from './cold-start.ts';
 import { percentile } from './stats.ts';
 
-
+/** The Chromium to drive, as e2e/playwright.config.ts picks it. */
+const CHROMIUM = process.env.CAJA_CHROMIUM ?? '/usr/bin/chromium';
 
 export type ScanResult = { ok: true; samples: number[] } | { ok: false; reason: string };
 
 /**
  * Scan-to-line measured in the browser: the sale screen records, for each scan, the time from
- * the scanner's Enter to the new line being in the page (`window.__cajaLastScanMs`). Codes are
- * typed as a keyboard-wedge scanner sends them, a few milliseconds apart, ending in Enter.
+ * the scanner's Enter to the new line being painted on screen (`window.__cajaLastScanMs`,
+ * set once the frame that shows the line has been drawn). Codes are typed as a keyboard-wedge
+ * scanner sends them, a few milliseconds apart, ending in Enter.
  */
 export async function measureScanToLine(opts: {
   root: string;
@@ -18,7 +20,7 @@ export async function measureScanToLine(opts: {
   ownerName: string;
   pin: string;
 }): Promise<ScanResult> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const child = spawnHost(opts.root, opts.dataDir);
   try {
     const url = await waitForUrl(child, 30_000);

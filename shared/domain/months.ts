@@ -31,3 +31,9 @@ export function artMonth(ms: number): { key: string; start: number; end: number 
 export function artDate(ms: number): string {
   return new Date(ms - ART_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** An instant as read in Buenos Aires, day first and on a 24-hour clock: '31/03/2026 22:05'. */
+export function formatArtDateTime(ms: number): string {
+  const iso = new Date(ms - ART_OFFSET_MS).toISOString();
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
+}

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStoreWithOwner, type TestStore } from '../testing/harness.ts';
+import { openShopStore, openStoreWithOwner, type TestStore } from '../testing/harness.ts';
 import { canonicalJson } from './log.ts';
 
 let store: (TestStore & { ownerId: string }) | null = null;
@@ -57,6 +57,42 @@ describe('audit log', () => {
     expect(r.firstBroken?.message).toMatch(/3/);
   });
 
+  it('names the last entry when it was deleted', async () => {
+    const s = await storeWithHistory();
+    const d = db();
+    const last = d.prepare('SELECT max(seq) AS m FROM audit_log').get() as { m: number };
+    d.prepare('DELETE FROM audit_log WHERE seq = ?').run(last.m);
+    const r = await s.call('audit.verify', {});
+    expect(r.ok).toBe(false);
+    expect(r.firstBroken).toMatchObject({ seq: last.m, kind: 'deleted' });
+    expect(r.firstBroken?.message).toBe(
+      `Falta la última entrada (la ${last.m}): fue borrada después de escrita`,
+    );
+  });
+
+  it('counts the entries deleted from the end of the chain', async () => {
+    const s = await storeWithHistory();
+    const d = db();
+    const last = d.prepare('SELECT max(seq) AS m FROM audit_log').get() as { m: number };
+    d.prepare('DELETE FROM audit_log WHERE seq > ?').run(last.m - 3);
+    const r = await s.call('audit.verify', {});
+    expect(r.firstBroken).toMatchObject({ seq: last.m - 2, kind: 'deleted' });
+    expect(r.firstBroken?.message).toMatch(/^Faltan las últimas 3 entradas/);
+  });
+
+  it('still names entries deleted from the end after the app writes new ones', async () => {
+    const s = await storeWithHistory();
+    const d = db();
+    const last = d.prepare('SELECT max(seq) AS m FROM audit_log').get() as { m: number };
+    d.prepare('DELETE FROM audit_log WHERE seq > ?').run(last.m - 2);
+    // The next change does not take the deleted numbers: the gap stays where it was.
+    await s.call('settings.update', { storeAddress: 'Av. Rivadavia 5000' });
+    const r = await s.call('audit.verify', {});
+    expect(r.ok).toBe(false);
+    expect(r.firstBroken).toMatchObject({ seq: last.m + 1, kind: 'deleted' });
+    expect(r.firstBroken?.message).toContain(`${last.m - 1}–${last.m}`);
+  });
+
   it('names an entry inserted out of order', async () => {
     const s = await storeWithHistory();
     const d = db();
@@ -90,8 +126,41 @@ describe('audit log', () => {
     d.pragma('foreign_keys = ON');
     const r = await s.call('audit.verify', {});
     const messages = r.stateMismatches.map((m) => m.message).join('\n');
-    expect(messages).toMatch(/fantasma apareció sin entrada/);
+    expect(messages).toMatch(/La ubicación fantasma apareció sin entrada/);
     expect(messages).toMatch(/storeAddress fue borrado/);
+  });
+
+  it('names a product edited behind the app by its name and barcode, with its quantities for people', async () => {
+    const shop = await openShopStore();
+    store = shop;
+    const p = await shop.call('catalog.create', {
+      name: 'Azúcar Ledesma 1 kg',
+      price: 1_200_00,
+      barcodes: ['7792540250450'],
+    });
+    const move = await shop.call('stock.move', {
+      productId: p.id,
+      locationId: shop.deposito.id,
+      kind: 'entrada',
+      qty: 29_000,
+      reason: 'Compra',
+    });
+    const lastSeq = (
+      shop.deps.db.prepare('SELECT max(seq) AS m FROM audit_log').get() as { m: number }
+    ).m;
+    shop.deps.db.prepare('UPDATE products SET price = 1 WHERE id = ?').run(p.id);
+    shop.deps.db.prepare('UPDATE stock_movements SET qty = 30000 WHERE id = ?').run(move.id);
+    const messages = (await shop.call('audit.verify', {})).stateMismatches.map((m) => m.message);
+    expect(messages).toContainEqual(
+      expect.stringContaining(
+        `El producto «Azúcar Ledesma 1 kg» (código 7792540250450; id ${p.id}) fue modificado fuera de la aplicación`,
+      ),
+    );
+    expect(messages).toContainEqual(
+      expect.stringContaining(
+        `El movimiento de stock ${move.id} fue modificado fuera de la aplicación: no coincide con la entrada ${lastSeq} (entrada de 29 u de «Azúcar Ledesma 1 kg», código 7792540250450)`,
+      ),
+    );
   });
 
   it('is append-only from the app: a failed change writes no entry', async () => {

@@ -97,6 +97,12 @@ export function createAuditWriter(
   const head = db.prepare<[], { seq: number; hash: string }>(
     'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
   );
+  // The highest seq ever written (AUTOINCREMENT keeps it even when rows are deleted): the next
+  // entry follows it, so entries deleted from the end leave a gap that `audit verify` names
+  // instead of being silently replaced.
+  const highest = db.prepare<[], { seq: number }>(
+    "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'",
+  );
   const insert = db.prepare(
     `INSERT INTO audit_log (seq, id, at, user_id, actor, action, entity, entity_id, before, after, prev_hash, hash)
      VALUES (@seq, @id, @at, @user_id, @actor, @action, @entity, @entity_id, @before, @after, @prev_hash, @hash)`,
@@ -106,7 +112,7 @@ export function createAuditWriter(
       if (!db.inTransaction) throw new Error('audit.append fuera de una transacción');
       const last = head.get();
       const row: Omit<AuditRow, 'hash'> = {
-        seq: (last?.seq ?? 0) + 1,
+        seq: Math.max(last?.seq ?? 0, highest.get()?.seq ?? 0) + 1,
         id: newId(),
         at: now(),
         user_id: actor.userId,

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditProblem, AuditVerifyResult } from '../../../shared/contract/index.ts';
+import { formatQuantity, type QuantityUnit } from '../../../shared/domain/money.ts';
 import { canonicalJson, entryHash, GENESIS_HASH, type AuditRow } from './log.ts';
 
 /**
@@ -64,6 +65,28 @@ export function snapshotRows<R extends { id: string }>(
   return map;
 }
 
+/**
+ * SQLite's AUTOINCREMENT remembers the highest seq ever written in `sqlite_sequence`: a DELETE
+ * of the last entries leaves it above the chain's end, where walking the chain sees nothing.
+ */
+function missingTail(db: Database, lastSeq: number): AuditProblem | null {
+  const high =
+    db
+      .prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'")
+      .get()?.seq ?? 0;
+  const n = high - lastSeq;
+  if (n <= 0) return null;
+  return {
+    seq: lastSeq + 1,
+    id: null,
+    kind: 'deleted',
+    message:
+      n === 1
+        ? `Falta la última entrada (la ${high}): fue borrada después de escrita`
+        : `Faltan las últimas ${n} entradas (${lastSeq + 1}–${high}): fueron borradas después de escritas`,
+  };
+}
+
 function walkChain(db: Database): { checked: number; firstBroken: AuditProblem | null } {
   const rows = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq').iterate();
   let prev: AuditRow | null = null;
@@ -112,11 +135,51 @@ function walkChain(db: Database): { checked: number; firstBroken: AuditProblem |
     }
     prev = row;
   }
-  return { checked, firstBroken: null };
+  return { checked, firstBroken: missingTail(db, prev?.seq ?? 0) };
 }
+
+const codeText = (code: string | null): string => (code ? `código ${code}` : 'sin código');
+
+type ProductRef = { name: string; unit: QuantityUnit; code: string | null };
+type Named = { subject: string; detail: string };
+
+/**
+ * How a message names a row: a product by name and code («Azúcar Ledesma 1 kg» (código 779…;
+ * id …)), a stock movement by what it moved, the rest by id. `state` is the row as the log has
+ * it, or as it is now when the log has nothing.
+ */
+function namer(db: Database): (kind: EntitySnapshots, id: string, state: unknown) => Named {
+  const product = db.prepare<[string], ProductRef>(
+    `SELECT name, unit, coalesce((SELECT min(barcode) FROM product_barcodes b WHERE b.product_id = p.id), sku) AS code
+     FROM products p WHERE id = ?`,
+  );
+  return (kind, id, state) => {
+    const s = (typeof state === 'object' && state !== null ? state : {}) as Record<string, unknown>;
+    const plain = { subject: `${kind.label} ${id}`, detail: '' };
+    if (kind.entity === 'product' && typeof s.name === 'string') {
+      const codes = Array.isArray(s.barcodes) ? (s.barcodes as unknown[]) : [];
+      const code =
+        typeof codes[0] === 'string' ? codes[0] : typeof s.sku === 'string' ? s.sku : null;
+      return { subject: `${kind.label} «${s.name}» (${codeText(code)}; id ${id})`, detail: '' };
+    }
+    if (kind.entity === 'stock_movement' && typeof s.productId === 'string') {
+      const p = product.get(s.productId);
+      if (!p) return { ...plain, detail: ` (producto ${s.productId})` };
+      const qty = typeof s.qty === 'number' && Number.isInteger(s.qty) ? Math.abs(s.qty) : null;
+      const what = qty === null ? '' : ` de ${formatQuantity(qty, p.unit)}`;
+      const movement = typeof s.kind === 'string' ? s.kind : 'movimiento';
+      return { ...plain, detail: ` (${movement}${what} de «${p.name}», ${codeText(p.code)})` };
+    }
+    return plain;
+  };
+}
+
+const parsed = (json: string | null): unknown =>
+  json === null ? null : (JSON.parse(json) as unknown);
 
 function compareState(db: Database, kinds: readonly EntitySnapshots[]): AuditProblem[] {
   const problems: AuditProblem[] = [];
+  const name = namer(db);
   const latest = db.prepare<
     [string],
     { seq: number; id: string; entity_id: string; after: string | null }
@@ -137,30 +200,33 @@ function compareState(db: Database, kinds: readonly EntitySnapshots[]): AuditPro
         : entry.after;
       if (now === undefined) {
         if (logged !== null) {
+          const n = name(kind, entry.entity_id, parsed(logged));
           problems.push({
             seq: entry.seq,
             id: entry.id,
             kind: 'state',
-            message: `${kind.label} ${entry.entity_id} fue borrado fuera de la aplicación (última entrada ${entry.seq})`,
+            message: `${n.subject} fue borrado fuera de la aplicación (última entrada ${entry.seq})${n.detail}`,
           });
         }
       } else if (logged === null || canonicalJson(now) !== logged) {
+        const n = name(kind, entry.entity_id, logged === null ? now : parsed(logged));
         problems.push({
           seq: entry.seq,
           id: entry.id,
           kind: 'state',
-          message: `${kind.label} ${entry.entity_id} fue modificado fuera de la aplicación: no coincide con la entrada ${entry.seq}`,
+          message: `${n.subject} fue modificado fuera de la aplicación: no coincide con la entrada ${entry.seq}${n.detail}`,
         });
       }
       if (problems.length >= 200) return problems;
     }
     for (const id of current.keys()) {
       if (!seen.has(id)) {
+        const n = name(kind, id, current.get(id));
         problems.push({
           seq: null,
           id: null,
           kind: 'state',
-          message: `${kind.label} ${id} apareció sin entrada de auditoría: fue insertado fuera de la aplicación`,
+          message: `${n.subject} apareció sin entrada de auditoría: fue insertado fuera de la aplicación${n.detail}`,
         });
         if (problems.length >= 200) return problems;
       }

@@ -66,7 +66,9 @@ describe('PIN login', () => {
     for (let i = 1; i <= 4; i++) {
       const r = await s.attempt('auth.login', { userId: u.id, pin: '0000' }, caller);
       expect(r).toMatchObject({ ok: false, error: { code: 'WRONG_PIN' } });
-      expect(!r.ok && r.error.message).toContain(`Te quedan ${5 - i}`);
+      expect(!r.ok && r.error.message).toContain(
+        i === 4 ? 'Te queda 1 intento.' : `Te quedan ${5 - i} intentos.`,
+      );
     }
     const fifth = await s.attempt('auth.login', { userId: u.id, pin: '0000' }, caller);
     expect(fifth).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
@@ -124,7 +126,8 @@ describe('permissions per channel', () => {
     });
     const r = await s.core.invoke('users.create', { name: '', role: 'jefe', pin: 12 }, s.system);
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(!r.ok && r.error.message).toMatch(/^Datos inválidos/);
+    // The schema's own sentence, not «Datos inválidos — name: …».
+    expect(!r.ok && r.error.message).toBe('El nombre no puede estar vacío');
   });
 
   it('keeps at least one active owner', async () => {

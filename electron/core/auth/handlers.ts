@@ -156,7 +156,7 @@ export const authHandlers = {
       case 'wrong':
         throw new AppError(
           'WRONG_PIN',
-          `PIN incorrecto. Te quedan ${outcome.left} intento${outcome.left === 1 ? '' : 's'}.`,
+          `PIN incorrecto. ${outcome.left === 1 ? 'Te queda 1 intento' : `Te quedan ${outcome.left} intentos`}.`,
           { attemptsLeft: outcome.left },
         );
       case 'ok':

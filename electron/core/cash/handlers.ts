@@ -1,3 +1,4 @@
+import { reportCsv, reportFileName } from '../../../shared/domain/cash-report-csv.ts';
 import type { Handlers } from '../context.ts';
 import { AppError } from '../errors.ts';
 import {
@@ -11,7 +12,6 @@ import {
 } from './customers.ts';
 import { customerLedger } from './ledger.ts';
 import { openDrawerNoSale, recordMovement, sessionMovements } from './movements.ts';
-import { reportCsv, reportFileName } from './report-csv.ts';
 import { buildCashReport, sessionReport } from './reports.ts';
 import {
   closeSession,

@@ -311,7 +311,7 @@ describe('permissions and audit', () => {
     expect(v.firstBroken).toBeNull();
     expect(v.stateMismatches).toHaveLength(1);
     expect(v.stateMismatches[0]?.message).toContain(
-      `El producto ${p.id} fue modificado fuera de la aplicación`,
+      `El producto «Cerveza Quilmes 1 L» (sin código; id ${p.id}) fue modificado fuera de la aplicación`,
     );
   });
 });

@@ -6,7 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SystemStatus } from '../../../shared/contract/index.ts';
 import { createCore, type Core } from '../app.ts';
 import { tempDataDir } from '../testing/harness.ts';
-import { DB_FILE } from './open.ts';
+import BetterSqlite3 from 'better-sqlite3';
+import { CAJA_APPLICATION_ID, DB_FILE, openDatabase } from './open.ts';
+import { MIGRATIONS } from './migrations/index.ts';
 
 const SYSTEM = { kind: 'system', label: 'test' } as const;
 const opened: Core[] = [];
@@ -76,11 +78,140 @@ describe('an unusable data folder shows the recovery state, never a crash or an 
   it('a database from a newer version is refused with its own code', async () => {
     const dir = tempDataDir();
     open(dir, false).close();
-    const BetterSqlite3 = (await import('better-sqlite3')).default;
     const raw = new BetterSqlite3(path.join(dir, DB_FILE));
     raw.pragma('user_version = 999');
     raw.close();
     const s = await statusOf(open(dir, false));
     expect(s).toMatchObject({ state: 'error', code: 'DATA_TOO_NEW' });
+  });
+});
+
+/** Every file in the folder with its bytes: what a refused open must leave exactly as it was. */
+function filesOf(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of fs.readdirSync(dir).sort()) {
+    out[name] = fs.readFileSync(path.join(dir, name)).toString('base64');
+  }
+  return out;
+}
+
+/** A SQLite file written by someone else, in rollback-journal mode like most programs. */
+function foreignDb(dir: string, setup: (db: BetterSqlite3.Database) => void): void {
+  const raw = new BetterSqlite3(path.join(dir, DB_FILE));
+  setup(raw);
+  raw.close();
+}
+
+const pragmaOf = (dir: string, name: string): unknown => {
+  const raw = new BetterSqlite3(path.join(dir, DB_FILE), { readonly: true });
+  try {
+    return raw.pragma(name, { simple: true });
+  } finally {
+    raw.close();
+  }
+};
+
+async function expectRefused(dir: string, reason: RegExp): Promise<void> {
+  const before = filesOf(dir);
+  const core = open(dir);
+  const s = await statusOf(core);
+  expect(s).toMatchObject({ state: 'error', code: 'DATA_CORRUPT' });
+  expect(s.state === 'error' && s.message).toMatch(reason);
+  expect(s.state === 'error' && s.message).toMatch(/No se tocó nada/);
+  core.close();
+  expect(filesOf(dir)).toEqual(before);
+}
+
+describe('a new store is created only where there is none', () => {
+  it("stamps a new database with Caja's application_id", async () => {
+    const dir = tempDataDir();
+    expect(await statusOf(open(dir))).toMatchObject({ state: 'ready', needsSetup: true });
+    expect(pragmaOf(dir, 'application_id')).toBe(CAJA_APPLICATION_ID);
+  });
+
+  it('creates the data folder itself on a first run', async () => {
+    const dir = path.join(tempDataDir(), 'Caja', 'datos');
+    expect(await statusOf(open(dir))).toMatchObject({ state: 'ready', needsSetup: true });
+    expect(fs.existsSync(path.join(dir, DB_FILE))).toBe(true);
+  });
+
+  it('refuses an empty (0-byte) caja.db instead of filling it', async () => {
+    const dir = tempDataDir();
+    fs.writeFileSync(path.join(dir, DB_FILE), '');
+    await expectRefused(dir, /vacío \(0 bytes\)/);
+  });
+
+  it('refuses a WAL left without its database instead of starting a new store', async () => {
+    const dir = tempDataDir();
+    fs.writeFileSync(path.join(dir, `${DB_FILE}-wal`), Buffer.alloc(4128, 7));
+    await expectRefused(dir, /caja\.db-wal sin su caja\.db/);
+    expect(fs.existsSync(path.join(dir, DB_FILE))).toBe(false);
+  });
+
+  it('refuses a version-0 database that already holds tables', async () => {
+    const dir = tempDataDir();
+    foreignDb(dir, (db) =>
+      db.exec("CREATE TABLE notas (texto TEXT); INSERT INTO notas VALUES ('hola')"),
+    );
+    await expectRefused(dir, /no tiene la versión de Caja/);
+  });
+
+  it("refuses another program's SQLite file by its application_id", async () => {
+    const dir = tempDataDir();
+    foreignDb(dir, (db) => {
+      db.exec(
+        'CREATE TABLE settings (k TEXT); CREATE TABLE users (n TEXT); CREATE TABLE audit_log (x)',
+      );
+      db.pragma('application_id = 1234');
+      db.pragma('user_version = 2');
+    });
+    await expectRefused(dir, /otro programa \(application_id 1234\)/);
+  });
+
+  it("refuses an unstamped database at a Caja version without Caja's tables", async () => {
+    const dir = tempDataDir();
+    foreignDb(dir, (db) => {
+      db.exec('CREATE TABLE clientes (nombre TEXT)');
+      db.pragma('user_version = 1');
+    });
+    await expectRefused(dir, /base SQLite de otro programa, no de Caja/);
+  });
+
+  it('accepts a Caja database from before the stamp, and stamps it', async () => {
+    const dir = tempDataDir();
+    const first = open(dir);
+    await first.invoke(
+      'auth.setupOwner',
+      { storeName: 'Kiosco', ownerName: 'Marta', pin: '2468' },
+      SYSTEM,
+    );
+    first.close();
+    foreignDb(dir, (db) => db.pragma('application_id = 0'));
+    expect(await statusOf(open(dir))).toMatchObject({ state: 'ready', needsSetup: false });
+    expect(pragmaOf(dir, 'application_id')).toBe(CAJA_APPLICATION_ID);
+  });
+
+  it('finishes a first run that stopped after the stamp (version 0, no tables)', async () => {
+    const dir = tempDataDir();
+    foreignDb(dir, (db) => db.pragma(`application_id = ${CAJA_APPLICATION_ID}`));
+    expect(await statusOf(open(dir))).toMatchObject({ state: 'ready', needsSetup: true });
+    expect(pragmaOf(dir, 'user_version')).toBe(MIGRATIONS.length);
+  });
+
+  it('leaves no half-made file behind when creating the store fails', () => {
+    const dir = tempDataDir();
+    const broken = [
+      {
+        version: 1,
+        name: 'rota',
+        up: () => {
+          throw new Error('disco lleno');
+        },
+      },
+    ];
+    expect(() => openDatabase(dir, { migrations: broken })).toThrow();
+    expect(fs.readdirSync(dir)).toEqual([]);
+    openDatabase(dir, { migrations: MIGRATIONS }).close();
+    expect(pragmaOf(dir, 'user_version')).toBe(MIGRATIONS.length);
   });
 });

@@ -157,7 +157,7 @@ export function grantApproval(ctx: Ctx, input: GrantInput): Approval {
         outcome.locks ? 'LOCKED' : 'WRONG_PIN',
         outcome.locks
           ? 'PIN del supervisor incorrecto: quedó bloqueado 5 minutos'
-          : `PIN del supervisor incorrecto. Le quedan ${outcome.left} intento${outcome.left === 1 ? '' : 's'}.`,
+          : `PIN del supervisor incorrecto. ${outcome.left === 1 ? 'Le queda 1 intento' : `Le quedan ${outcome.left} intentos`}.`,
       );
     case 'ok':
       return {

@@ -1,6 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../shared/domain/csv.ts';
-import { exportSalesCsv, parseShopDay, shopDayStart } from './export.ts';
 import { newKey, openSalesStore, type SalesStore } from './test-support.ts';
 
 let s: SalesStore;
@@ -89,71 +87,6 @@ describe('sales history', () => {
     expect(await s.call('sales.findByCode', { code: 'hola' }, s.cajero)).toBeNull();
     expect((await s.call('sales.get', { number: 2 }, s.cajero)).id).toBe(b.id);
     expect((await s.fail('sales.get', { number: 99 })).message).toBe('El ticket 99 no existe');
-  });
-
-  it('exports one CSV row per line for the accountant, by Buenos Aires day', async () => {
-    await threeSales();
-    // The clock starts 10/03/2026 13:00 UTC = 10:00 in Buenos Aires; the third sale is the 11th.
-    const day = parseShopDay('2026-03-10', '--from');
-    expect(shopDayStart(day)).toBe(Date.UTC(2026, 2, 10, 3, 0, 0));
-    const r = exportSalesCsv(s.deps.db, day, day);
-    expect(r).toMatchObject({ lines: 3, sales: 2 });
-    expect(r.content.startsWith('\uFEFF')).toBe(true);
-    const rows = parseCsv(r.content.slice(1), ';');
-    expect(rows[0]?.slice(0, 6)).toEqual([
-      'fecha',
-      'hora',
-      'ticket',
-      'cajero',
-      'cliente',
-      'codigo_barras',
-    ]);
-    expect(rows[1]).toEqual([
-      '10/03/2026',
-      '10:00:00',
-      '1',
-      'Juan',
-      '',
-      '7790001000011',
-      'Mate de calabaza',
-      '1',
-      'u',
-      '5000,00',
-      '0,00',
-      '5000,00',
-      '21',
-      '867,77',
-      '0,00',
-      'Efectivo 5000,00',
-      '0',
-    ]);
-    expect(rows[2]).toEqual([
-      '10/03/2026',
-      '11:00:00',
-      '2',
-      'Juan',
-      'Doña Rosa',
-      '',
-      'Queso',
-      '0,25',
-      'kg',
-      '9000,00',
-      '112,50',
-      '2137,50',
-      '10,5',
-      '203,11',
-      '4000,00',
-      'Débito 10000,00 + Cuenta corriente 2137,50',
-      '0',
-    ]);
-    const both = exportSalesCsv(s.deps.db, day, parseShopDay('2026-03-11', '--to'));
-    expect(both.lines).toBe(4);
-    expect(() => parseShopDay('2026-02-30', '--from')).toThrow(
-      '--from: «2026-02-30» no es una fecha válida, usá AAAA-MM-DD (por ejemplo 2026-03-01)',
-    );
-    expect(() => exportSalesCsv(s.deps.db, parseShopDay('2026-03-12', '--from'), day)).toThrow(
-      'La fecha --from es posterior a --to',
-    );
   });
 });
 

@@ -3,7 +3,8 @@ import type { CashReport } from '../../../shared/contract/index.ts';
 import { formatDateTime, formatInteger, formatIvaRate, formatMoney } from '../../lib/format.ts';
 import { TENDER_LABEL, t } from '../../lib/strings.ts';
 import { printElement } from '../pos/print.ts';
-import { downloadCsv, reportCsv, reportFileName } from './cash-report.ts';
+import { reportCsv, reportFileName } from '../../../shared/domain/cash-report-csv.ts';
+import { downloadCsv } from './cash-report.ts';
 
 const r = t.cash.report;
 
@@ -127,8 +128,12 @@ export function ReportView({ report }: { report: CashReport }) {
             {report.byTender.map((b) => (
               <tr key={b.tender} data-testid={`z-tender-${b.tender}`}>
                 <th scope="row">{TENDER_LABEL[b.tender]}</th>
-                <td className="num">{formatMoney(b.sales)}</td>
-                <td className="num">{formatMoney(b.refunds)}</td>
+                <td className="num" data-testid="tender-sales">
+                  {formatMoney(b.sales)}
+                </td>
+                <td className="num" data-testid="tender-refunds">
+                  {formatMoney(b.refunds)}
+                </td>
                 <td className="num" data-testid="tender-expected">
                   {formatMoney(b.expected)}
                 </td>

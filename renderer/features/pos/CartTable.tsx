@@ -31,11 +31,20 @@ export const CartTable = memo(function CartTable({
   const seq = useCart((s) => s.ticket.seq);
   const lastRow = useRef<HTMLDivElement>(null);
 
-  // The scan's line is in the DOM now: record how long it took and bring it into view.
+  // The scan's line is in the DOM now: bring it into view, and record how long it took to be
+  // on screen. A requestAnimationFrame callback runs just before that frame is painted; a
+  // message posted from it is handled once the frame is out, so the time includes the paint.
   useLayoutEffect(() => {
     const mark = useCart.getState().scanMark;
     if (mark && mark.seq === seq) {
-      window.__cajaLastScanMs = performance.now() - mark.startedAt;
+      requestAnimationFrame(() => {
+        const painted = new MessageChannel();
+        painted.port1.onmessage = () => {
+          window.__cajaLastScanMs = performance.now() - mark.startedAt;
+          painted.port1.close();
+        };
+        painted.port2.postMessage(null);
+      });
     }
     lastRow.current?.scrollIntoView({ block: 'nearest' });
   }, [seq]);

@@ -2,9 +2,13 @@ import { useRef, type CSSProperties } from 'react';
 import type { Receipt } from '../../../shared/contract/index.ts';
 import { t } from '../../lib/strings.ts';
 import { Modal } from './Modal.tsx';
+import { ReceiptCode } from './ReceiptCode.tsx';
 import { printElement } from './print.ts';
 
-/** Receipt text at the paper's width; "Imprimir" prints only the paper (print stylesheet). */
+/**
+ * Receipt text at the paper's width and the ticket's barcode under it; "Imprimir" prints only
+ * the paper (print stylesheet).
+ */
 export function ReceiptPaper({ receipt }: { receipt: Receipt }) {
   const chars = Math.max(24, ...receipt.lines.map((l) => l.length));
   // A monospace character is ~0.6 em wide: size the type so the widest line fills the paper.
@@ -15,6 +19,7 @@ export function ReceiptPaper({ receipt }: { receipt: Receipt }) {
   return (
     <pre className="receipt-paper" style={style} data-testid="receipt-text">
       {receipt.lines.join('\n')}
+      <ReceiptCode code={receipt.barcode} paper={receipt.width} />
     </pre>
   );
 }

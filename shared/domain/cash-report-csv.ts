@@ -1,28 +1,23 @@
-import type { CashReport, Tender } from '../../../shared/contract/index.ts';
-import { toCsv } from '../../../shared/domain/csv.ts';
-import { formatIvaRate, formatMoneyPlain } from '../../../shared/domain/money.ts';
-import { foldText } from '../../../shared/domain/text.ts';
+import type { CashReport, Tender } from '../contract/index.ts';
+import { toCsv } from './csv.ts';
+import { artDate, formatArtDateTime } from './months.ts';
+import { formatIvaRate, formatMoneyPlain } from './money.ts';
+import { foldText } from './text.ts';
 
 /**
  * The X/Z report as a CSV Excel-AR opens as is: `;` between fields, decimal comma, no currency
- * sign, so the accountant can add the columns up. Sections are separated by a blank line.
+ * sign, so the accountant can add the columns up. Sections are separated by a blank line. One
+ * writer for the screen's "Exportar CSV" and the core's `cash.reportCsv`, with times on the
+ * shop's clock (Buenos Aires) whatever zone the PC or the browser is set to.
  */
 
-export const TENDER_LABEL: Record<Tender, string> = {
+export const TENDER_LABEL: Readonly<Record<Tender, string>> = {
   efectivo: 'Efectivo',
   debito: 'Débito',
   credito: 'Crédito',
   transferencia: 'Transferencia / QR',
   cuenta_corriente: 'Cuenta corriente',
 };
-
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** Local wall-clock time, as the shop reads it: 10/03/2026 18:05. */
-export function localDateTime(ms: number): string {
-  const d = new Date(ms);
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 const money = (c: number | null): string => (c === null ? '' : formatMoneyPlain(c));
 const int = (n: number | null): string => (n === null ? '' : String(n));
@@ -31,9 +26,9 @@ export function reportCsv(r: CashReport): string {
   const rows: string[][] = [
     ['Reporte', r.kind === 'Z' ? 'Z (cierre de caja)' : 'X (parcial)'],
     ['Caja', r.session.register],
-    ['Apertura', localDateTime(r.session.openedAt)],
-    ['Cierre', r.session.closedAt === null ? '' : localDateTime(r.session.closedAt)],
-    ['Emitido', localDateTime(r.generatedAt)],
+    ['Apertura', formatArtDateTime(r.session.openedAt)],
+    ['Cierre', r.session.closedAt === null ? '' : formatArtDateTime(r.session.closedAt)],
+    ['Emitido', formatArtDateTime(r.generatedAt)],
     [],
     ['Ventas', 'Valor'],
     ['Tickets', int(r.salesCount)],
@@ -85,10 +80,9 @@ export function reportCsv(r: CashReport): string {
   return toCsv(rows, ';');
 }
 
-/** caja-1-z-2026-03-10.csv */
+/** caja-1-z-2026-03-10.csv: the register and the Argentine day the report closed (or was made). */
 export function reportFileName(r: CashReport): string {
-  const d = new Date(r.session.closedAt ?? r.generatedAt);
-  const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const day = artDate(r.session.closedAt ?? r.generatedAt);
   const register = foldText(r.session.register)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
