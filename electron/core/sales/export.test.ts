@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../shared/domain/csv.ts';
 import { exportSalesCsv, parseShopDay, SALES_EXPORT_HEADER, shopDayStart } from './export.ts';
-import { newKey, openSalesStore, type SalesStore } from './test-support.ts';
+import { mateAndQuesoSales, newKey, openSalesStore, type SalesStore } from './test-support.ts';
 
 let s: SalesStore;
 beforeEach(async () => {
@@ -30,40 +30,7 @@ const sum = (rows: Record<string, string | undefined>[], column: string): number
   rows.reduce((t, r) => t + num(r[column]), 0);
 const PAYMENTS = SALES_EXPORT_HEADER.filter((h) => h.startsWith('pago_'));
 
-async function twoSalesOnThe10th() {
-  const mate = await s.product('Mate de calabaza', {
-    price: 5_000_00,
-    barcodes: ['7790001000011'],
-  });
-  const queso = await s.product('Queso', {
-    price: 9_000_00,
-    unit: 'kg',
-    ivaRateBp: 1050,
-    cost: 4_000_00,
-  });
-  const c = await s.call(
-    'customers.create',
-    { name: 'Doña Rosa', creditLimit: 100_000_00 },
-    s.owner,
-  );
-  const a = await s.sell({
-    lines: [{ productId: mate.id, qty: 1_000 }],
-    payments: [{ tender: 'efectivo', amount: 5_000_00 }],
-  });
-  s.clock.advance(3_600_000);
-  const b = await s.sell({
-    lines: [
-      { productId: queso.id, qty: 250, discountBp: 500 },
-      { productId: mate.id, qty: 2_000 },
-    ],
-    payments: [
-      { tender: 'debito', amount: 10_000_00 },
-      { tender: 'cuenta_corriente', amount: 2_137_50 },
-    ],
-    customerId: c.id,
-  });
-  return { mate, queso, a, b };
-}
+const twoSalesOnThe10th = () => mateAndQuesoSales(s);
 
 describe('sales export for the accountant', () => {
   it('writes one row per line by Buenos Aires day, with the payments once per ticket', async () => {

@@ -130,3 +130,42 @@ export async function openSalesStore(opts: Partial<CoreOptions> = {}): Promise<S
     },
   };
 }
+
+/**
+ * Two sales an hour apart: a mate paid in cash, then queso by weight with a bonificación and
+ * two mates, paid by débito and fiado for Doña Rosa. The day the store's clock shows.
+ */
+export async function mateAndQuesoSales(s: SalesStore) {
+  const mate = await s.product('Mate de calabaza', {
+    price: 5_000_00,
+    barcodes: ['7790001000011'],
+  });
+  const queso = await s.product('Queso', {
+    price: 9_000_00,
+    unit: 'kg',
+    ivaRateBp: 1050,
+    cost: 4_000_00,
+  });
+  const c = await s.call(
+    'customers.create',
+    { name: 'Doña Rosa', creditLimit: 100_000_00 },
+    s.owner,
+  );
+  const a = await s.sell({
+    lines: [{ productId: mate.id, qty: 1_000 }],
+    payments: [{ tender: 'efectivo', amount: 5_000_00 }],
+  });
+  s.clock.advance(3_600_000);
+  const b = await s.sell({
+    lines: [
+      { productId: queso.id, qty: 250, discountBp: 500 },
+      { productId: mate.id, qty: 2_000 },
+    ],
+    payments: [
+      { tender: 'debito', amount: 10_000_00 },
+      { tender: 'cuenta_corriente', amount: 2_137_50 },
+    ],
+    customerId: c.id,
+  });
+  return { mate, queso, a, b };
+}
