@@ -1,11 +1,16 @@
-import type { InvoiceData, InvoiceDetail, ParsedInputOf } from '../../../shared/contract/index.ts';
+import type {
+  Extraction,
+  InvoiceData,
+  InvoiceDetail,
+  ParsedInputOf,
+} from '../../../shared/contract/index.ts';
 import type { Ctx } from '../context.ts';
 import { prep } from '../db/statements.ts';
 import { conflict, invalid } from '../errors.ts';
 import { recordFile, sniffMime, storeFile } from './files.ts';
 import { headerColumns, runChecks, type HeaderColumns } from './header.ts';
 import { resolveKind, shopDate } from './kinds.ts';
-import { buildLines, checkChoices, writeLines } from './lines.ts';
+import { buildLines, checkChoices, writeLines, type BuiltLine } from './lines.ts';
 import {
   auditInvoice,
   getInvoiceRow,
@@ -52,7 +57,6 @@ export async function extractInvoice(ctx: Ctx, input: ExtractInput): Promise<Inv
     sha: storeFile(ctx.dataDir, img.png),
     size: img.png.length,
   }));
-  const pages = extraction.pages;
 
   const id = ctx.newId();
   const now = ctx.now();
@@ -79,35 +83,72 @@ export async function extractInvoice(ctx: Ctx, input: ExtractInput): Promise<Inv
         now,
       ),
     );
-    const kept: StoredExtraction = {
-      fields: extraction.fields,
-      pages,
-      qr: extraction.qr,
-      checks: runChecks(ctx.db, data, extraction.qr, shopDate(now), h, id, extraction.checks),
-      seconds: extraction.seconds,
-    };
-    prep(
-      ctx.db,
-      `INSERT INTO invoices (id, status, kind, letter, afip_code, point_of_sale, number, date,
-         issuer_cuit, issuer_name, total, search, file_sha, file_name, data, extraction,
-         location_id, created_at, created_by, updated_at, applied_at, applied_by)
-       VALUES (@id, 'borrador', @kind, @letter, @afip_code, @point_of_sale, @number, @date,
-         @issuer_cuit, @issuer_name, @total, @search, @file_sha, @file_name, @data, @extraction,
-         NULL, @now, @user, @now, NULL, NULL)`,
-    ).run({
-      ...h,
+    insertDraft(ctx, {
       id,
-      file_sha: fileSha,
-      file_name: input.fileName,
-      data: JSON.stringify(data),
-      extraction: JSON.stringify(kept),
       now,
-      user: ctx.actor.userId,
+      data,
+      extraction,
+      header: h,
+      file: { sha: fileSha, name: input.fileName },
+      lines,
     });
-    writeLines(ctx.db, id, lines);
-    auditInvoice(ctx, 'invoice.extract', id, undefined);
   });
   return readInvoice(ctx.db, id);
+}
+
+/**
+ * A new draft: the invoice row with its header columns and its checks run against the store,
+ * its lines, one `invoice.extract` audit entry. Inside the caller's transaction, after the file
+ * is recorded.
+ */
+export function insertDraft(
+  ctx: Ctx,
+  d: {
+    id: string;
+    now: number;
+    data: InvoiceData;
+    extraction: Extraction;
+    header: HeaderColumns;
+    file: { sha: string; name: string };
+    lines: readonly BuiltLine[];
+  },
+): void {
+  const { extraction } = d;
+  const kept: StoredExtraction = {
+    fields: extraction.fields,
+    pages: extraction.pages,
+    qr: extraction.qr,
+    checks: runChecks(
+      ctx.db,
+      d.data,
+      extraction.qr,
+      shopDate(d.now),
+      d.header,
+      d.id,
+      extraction.checks,
+    ),
+    seconds: extraction.seconds,
+  };
+  prep(
+    ctx.db,
+    `INSERT INTO invoices (id, status, kind, letter, afip_code, point_of_sale, number, date,
+       issuer_cuit, issuer_name, total, search, file_sha, file_name, data, extraction,
+       location_id, created_at, created_by, updated_at, applied_at, applied_by)
+     VALUES (@id, 'borrador', @kind, @letter, @afip_code, @point_of_sale, @number, @date,
+       @issuer_cuit, @issuer_name, @total, @search, @file_sha, @file_name, @data, @extraction,
+       NULL, @now, @user, @now, NULL, NULL)`,
+  ).run({
+    ...d.header,
+    id: d.id,
+    file_sha: d.file.sha,
+    file_name: d.file.name,
+    data: JSON.stringify(d.data),
+    extraction: JSON.stringify(kept),
+    now: d.now,
+    user: ctx.actor.userId,
+  });
+  writeLines(ctx.db, d.id, d.lines);
+  auditInvoice(ctx, 'invoice.extract', d.id, undefined);
 }
 
 const digits = (cuit: string | undefined): string | undefined =>
