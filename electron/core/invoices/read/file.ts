@@ -2,7 +2,7 @@ import type { AfipQr, PageInfo } from '../../../../shared/contract/index.ts';
 import { sha256 } from '../files.ts';
 import { detectKind } from './detect.ts';
 import type { PageWords } from './geometry.ts';
-import { imagePages, preparePage, type PreparedPage } from './image.ts';
+import { imagePages, pagePng, preparePage, type PreparedPage } from './image.ts';
 import type { Ocr } from './ocr.ts';
 import { openPdf, pdfWords, renderPdfPage } from './pdf.ts';
 import { findAfipQr } from './qr.ts';
@@ -25,7 +25,7 @@ export type PageHooks = {
   onPage(done: number, total: number): void;
 };
 
-async function grayOf(png: Buffer): Promise<PreparedPage> {
+async function grayOf(png: Buffer): Promise<PreparedPage & { png: Buffer }> {
   const { data, info } = await sharp(png)
     .toColourspace('b-w')
     .extractChannel(0)
@@ -56,15 +56,17 @@ export async function readPages(
     out.infos.push({ ...info, imageSha: sha });
   };
   const recognise = async (page: number, prepared: PreparedPage): Promise<void> => {
-    // The QR is looked for while Tesseract (its own thread) reads the page.
+    // The QR is looked for, and the review's PNG written, while Tesseract (its own threads)
+    // reads the page.
     const engine = await hooks.ocr();
     const reading = engine.recognize(prepared);
+    const png = pagePng(prepared);
     const o = prepared.original;
     const qr = out.qr ? null : await findAfipQr(o.gray, o.width, o.height);
     out.qr ??= qr;
-    const words = await reading;
+    const [words, shown] = await Promise.all([reading, png]);
     out.pages.push({ page, width: prepared.width, height: prepared.height, source: 'ocr', words });
-    keep(prepared.png, { source: 'ocr', width: prepared.width, height: prepared.height });
+    keep(shown, { source: 'ocr', width: prepared.width, height: prepared.height });
   };
 
   if (kind === 'pdf') {

@@ -1,10 +1,10 @@
 import sharp, { type Sharp, type OutputInfo } from 'sharp';
 import { MAX_PIXELS, MAX_PAGES, readError, type FileKind } from './detect.ts';
 import { findSheet, unwarp, type Quad } from './perspective.ts';
+import { stretchContrast } from './contrast.ts';
 
-/** A page ready for reading: grayscale PNG for OCR and review, and raw gray pixels for the QR. */
+/** A page ready for reading: gray pixels, one byte each, for OCR, the QR and the review's PNG. */
 export type PreparedPage = {
-  png: Buffer;
   gray: Uint8Array;
   width: number;
   height: number;
@@ -121,18 +121,12 @@ export async function preparePage(
           : width;
   const out = await sharp(pixels, { raw: { width, height, channels: 1 } })
     .resize({ width: targetWidth, kernel: 'lanczos3' })
-    .normalise({ lower: 1, upper: 99 })
     .extractChannel(0)
     .raw()
     .toBuffer({ resolveWithObject: true });
+  stretchContrast(out.data);
   await invertDarkBands(out.data, out.info.width, out.info.height);
-  const png = await sharp(out.data, {
-    raw: { width: out.info.width, height: out.info.height, channels: 1 },
-  })
-    .png({ compressionLevel: 1 })
-    .toBuffer();
   return {
-    png,
     gray: new Uint8Array(out.data.buffer, out.data.byteOffset, out.data.length),
     width: out.info.width,
     height: out.info.height,
@@ -141,11 +135,17 @@ export async function preparePage(
   };
 }
 
-/**
- * Light letters on a dark band (a coloured header, a table heading) turned dark on light, in
- * place: Tesseract reads dark text on a light page and skips inverted text. Where the
- * neighbourhood is dark, the pixel is inverted.
- */
+/** The page as the PNG kept for the review screen. */
+export function pagePng(page: {
+  gray: Uint8Array;
+  width: number;
+  height: number;
+}): Promise<Buffer> {
+  return sharp(page.gray, { raw: { width: page.width, height: page.height, channels: 1 } })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+}
+
 /** Below this neighbourhood gray a band is dark enough to hold light letters. */
 const DARK = 110;
 

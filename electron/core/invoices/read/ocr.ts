@@ -1,7 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import sharp from 'sharp';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import type { Word } from './geometry.ts';
 
@@ -15,8 +14,18 @@ export function tessdataDir(): string {
   return path.resolve(here, '../../../../resources/tessdata');
 }
 
-/** A grayscale page: its PNG for Tesseract and its pixels to find where to cut it. */
-export type OcrPage = { png: Buffer; gray: Uint8Array; width: number; height: number };
+/** A grayscale page: one byte per pixel, row by row. */
+export type OcrPage = { gray: Uint8Array; width: number; height: number };
+
+/**
+ * Rows [top, top + height) of a page as a binary PGM: the engine decodes it by copying, where a
+ * PNG of an enlarged page costs a compression here and a decompression there.
+ */
+export function pgmBand(page: OcrPage, top: number, height: number): Buffer {
+  const header = Buffer.from(`P5\n${page.width} ${height}\n255\n`, 'ascii');
+  const rows = page.gray.subarray(top * page.width, (top + height) * page.width);
+  return Buffer.concat([header, rows]);
+}
 
 export type Ocr = { recognize(page: OcrPage): Promise<Word[]>; close(): Promise<void> };
 
@@ -121,14 +130,8 @@ export async function createOcr(threads = ocrThreads()): Promise<Ocr> {
         bands.map(async (band, i) => {
           const worker = engines[i % engines.length];
           if (!worker) return [];
-          const image =
-            bands.length === 1
-              ? page.png
-              : await sharp(page.png)
-                  .extract({ left: 0, top: band.top, width: page.width, height: band.height })
-                  .png({ compressionLevel: 1 })
-                  .toBuffer();
           await worker.setParameters({ user_defined_dpi: dpi });
+          const image = pgmBand(page, band.top, band.height);
           const result = await worker.recognize(image, {}, { blocks: true, text: false });
           return wordsOf(result.data.blocks, band.top);
         }),
