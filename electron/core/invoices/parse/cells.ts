@@ -92,6 +92,8 @@ export function isCode(text: string): boolean {
   const t = codeText(text);
   if (t.length > 20 || t.length < 2) return false;
   if (/^\d{6,14}$/.test(t)) return true;
+  // A pack size («x12») ends many descriptions; no supplier's code looks like one.
+  if (/^x\d{1,3}$/i.test(t)) return false;
   return /\d/.test(t) && /^[A-Z0-9][A-Z0-9./\-_]*$/i.test(t) && !isMoneyToken(t);
 }
 

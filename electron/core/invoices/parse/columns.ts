@@ -17,6 +17,8 @@ export type ColumnKind =
 /** One word's column, by its own text and the next word's ("P. Unit.", "Imp. Bonif."). */
 function kindOf(word: string, next: string): ColumnKind | null {
   const w = fold(word);
+  // «I.V.A.» and «Alíc.» with or without their dots.
+  if (/^(iva|alic|alicuota)$/.test(w.replace(/\./g, ''))) return 'iva';
   const pair = `${w} ${fold(next)}`;
   if (/^imp(?:orte)?\.?\s+bonif|^imp(?:orte)?\.?\s+desc/.test(pair)) return 'discAmount';
   if (/^(c[oó]d(?:igo)?|cod\.?|sku|ean|art\.?|item)$|^c[oó]d/.test(w)) return 'code';

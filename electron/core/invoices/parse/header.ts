@@ -63,7 +63,11 @@ function cleanName(text: string): string | null {
   return t;
 }
 
+/** «IVA Responsable Inscripto» with its «I» misread («¡VA», «lVA») or lost («VA»). */
+const IVA_RI_BLURRED = /(?:^|[\s:])[¡!|l1i]?va\s+responsable\s+inscripto/i;
+
 function ivaCondition(text: string): string | null {
+  if (IVA_RI_BLURRED.test(fold(text))) return 'IVA Responsable Inscripto';
   const m = IVA_CONDITION.exec(fold(text));
   if (!m) return null;
   // As printed: the same span of the original text.

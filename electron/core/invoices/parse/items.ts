@@ -126,6 +126,20 @@ function byColumns(toks: Token[], columns: ColumnKind[]): Parsed | null {
   };
 }
 
+function codeAfterDescription(columns: ColumnKind[]): boolean {
+  return columns.indexOf('code') > columns.indexOf('desc') && columns.includes('desc');
+}
+
+/**
+ * The supplier's code at the end of a description, where the code column follows it: letters
+ * and digits («FT-6207») or four digits or more. Not a pack («x12») nor a size («500»).
+ */
+function trailingCode(description: string): string | null {
+  const last = /(\S+)\s*$/.exec(description)?.[1] ?? '';
+  if (/^x\d+$/i.test(last) || last.length === description.trim().length) return null;
+  return /^[A-Z]{1,4}-?\d{2,}$/i.test(last) || /^\d{4,14}$/.test(last) ? last : null;
+}
+
 function unitFor(p: Parsed, qtyText: string): Unit {
   if (p.unit) return p.unit;
   if (p.quantity % 1000 !== 0 && /[.,]\d{3}$/.test(qtyText)) return 'kg';
@@ -166,6 +180,13 @@ export function readItems(lines: Line[], columns: ColumnKind[] | null): InvoiceI
       }
     }
     if (!parsed || !/[a-záéíóúñ]{2}/i.test(parsed.description)) continue;
+    if (!parsed.code && columns && codeAfterDescription(columns)) {
+      const raw = trailingCode(parsed.description);
+      if (raw) {
+        const description = parsed.description.trimEnd().slice(0, -raw.length);
+        parsed = { ...parsed, code: codeText(raw), description };
+      }
+    }
     const settled = trust === 1 ? settle(parsed) : null;
     if (settled) [parsed, trust] = [{ ...parsed, ...settled }, 0.75];
     const qtyText = toks.find((t) => parseQuantity(t.text) === parsed.quantity)?.text ?? '';

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { parseInvoice } from './index.ts';
+import { page } from './test-page.ts';
+
+describe('an old pre-printed form', () => {
+  // Quantity first, the article's code after its description, «I.V.A.» with dots.
+  const form = page([
+    [
+      [40, 'Ferretería y Bazar El Tornillo S.R.L.'],
+      [380, 'A'],
+      [520, 'FACTURA'],
+    ],
+    [
+      [40, 'Av. Mitre 2145 - Morón'],
+      [370, 'Código Nº 01'],
+      [520, 'Nº 0004-00012345'],
+    ],
+    [
+      [40, 'Responsable Inscripto'],
+      [520, 'Fecha: 12/03/2025'],
+    ],
+    [[520, 'C.U.I.T.: 30-71234567-1']],
+    [
+      [40, 'Señor(es): Almacén Don Pepe'],
+      [420, 'C.U.I.T.: 20-24837235-5'],
+    ],
+    [
+      [40, 'Cantidad'],
+      [110, 'Unidad'],
+      [170, 'Artículo'],
+      [400, 'Cód. Art.'],
+      [480, 'P. Unitario'],
+      [570, 'Desc. %'],
+      [630, 'I.V.A.'],
+      [700, 'Importe'],
+    ],
+    [
+      [40, '8'],
+      [110, 'Unid.'],
+      [170, 'Pickles Nucete 500 g x12'],
+      [400, 'FT-6207'],
+      [480, '35.861,00'],
+      [570, '5,00'],
+      [630, '21%'],
+      [700, '272.543,60'],
+    ],
+    [
+      [40, '2'],
+      [110, 'Unid.'],
+      [170, 'Lavandina Ayudín 1 L x12'],
+      [400, '40127'],
+      [480, '10.175,00'],
+      [570, '0,00'],
+      [630, '21%'],
+      [700, '20.350,00'],
+    ],
+    [
+      [40, '1'],
+      [110, 'Unid.'],
+      [170, 'Esponja Doble Uso x12'],
+      [480, '6.625,00'],
+      [570, '0,00'],
+      [630, '21%'],
+      [700, '6.625,00'],
+    ],
+  ]);
+
+  it('takes the code from after the description, and never a pack size for one', () => {
+    const { data } = parseInvoice([form], null);
+    expect(data.items.map((i) => [i.code, i.description, i.quantity, i.discountBp])).toEqual([
+      ['FT-6207', 'Pickles Nucete 500 g x12', 8000, 500],
+      ['40127', 'Lavandina Ayudín 1 L x12', 2000, 0],
+      [undefined, 'Esponja Doble Uso x12', 1000, 0],
+    ]);
+    expect(data.items.map((i) => i.ivaRate)).toEqual([2100, 2100, 2100]);
+    expect(data.issuer.cuit).toBe('30712345671');
+    expect(data.recipient).toMatchObject({ name: 'Almacén Don Pepe', cuit: '20248372355' });
+  });
+});
+
+describe('an IVA condition read off a blurred scan', () => {
+  it('is «IVA Responsable Inscripto» when its I was misread or lost', () => {
+    for (const printed of ['¡VA Responsable Inscripto', 'VA Responsable Inscripto']) {
+      const p = page(
+        [
+          [[40, 'Lácteos La Pradera S.A.']],
+          [[40, `Condición frente al IVA: ${printed}`]],
+          [[40, 'CUIT: 30-71234567-1']],
+        ],
+        'ocr',
+      );
+      expect(parseInvoice([p], null).data.issuer.ivaCondition).toBe('IVA Responsable Inscripto');
+    }
+  });
+});
