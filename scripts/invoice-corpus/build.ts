@@ -26,6 +26,7 @@ export const LAYOUT_LETTERS: Record<LayoutId, readonly Letter[]> = {
   compacto: ['A', 'B'],
   mayorista: ['A', 'B'],
   'monotributo-simple': ['B', 'C'],
+  ferreteria: ['A', 'B', 'C'],
 };
 
 function pickIssuer(rng: Rng, ctx: Context, plan: Plan): IssuerProfile {

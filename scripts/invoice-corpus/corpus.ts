@@ -29,6 +29,7 @@ const LETTER_WEIGHTS: Record<(typeof LAYOUTS)[number], number[]> = {
   compacto: [0.6, 0.4],
   mayorista: [0.75, 0.25],
   'monotributo-simple': [0.3, 0.7],
+  ferreteria: [0.5, 0.3, 0.2],
 };
 
 function weighted<T>(rng: Rng, items: readonly T[], weights: readonly number[]): T {

@@ -28,6 +28,12 @@ const CONDITION_LABELS: Record<LayoutId, Record<IvaCondition, string>> = {
     CF: 'Consumidor Final',
     EX: 'IVA Sujeto Exento',
   },
+  ferreteria: {
+    RI: 'Responsable Inscripto',
+    MT: 'Responsable Monotributo',
+    CF: 'Consumidor Final',
+    EX: 'Exento',
+  },
 };
 
 export const conditionLabel = (layout: LayoutId, c: IvaCondition): string =>

@@ -17,6 +17,7 @@ export const LAYOUTS = [
   'compacto',
   'mayorista',
   'monotributo-simple',
+  'ferreteria',
 ] as const;
 export type LayoutId = (typeof LAYOUTS)[number];
 

@@ -1,6 +1,7 @@
 import type { Invoice, LayoutId } from '../types.ts';
 import { afipClasico } from './afip-clasico.ts';
 import { compacto } from './compacto.ts';
+import { ferreteria } from './ferreteria.ts';
 import { distribuidoraModerna } from './distribuidora-moderna.ts';
 import { mayorista } from './mayorista.ts';
 import { monotributoSimple } from './monotributo-simple.ts';
@@ -14,4 +15,5 @@ export const LAYOUT_RENDERERS: Record<LayoutId, LayoutRenderer> = {
   compacto,
   mayorista,
   'monotributo-simple': monotributoSimple,
+  ferreteria,
 };
