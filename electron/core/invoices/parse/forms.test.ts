@@ -93,3 +93,24 @@ describe('an IVA condition read off a blurred scan', () => {
     }
   });
 });
+
+describe('a letterhead lost to the scan', () => {
+  it('leaves the issuer unnamed rather than naming it after a heading or a CUIT line', () => {
+    const p = page(
+      [
+        [
+          [40, 'CLIENTE'],
+          [420, 'COMPROBANTE'],
+        ],
+        [[40, 'CULT 30-70254717-9 - Ing. Brutos: 30702547179']],
+        [
+          [40, 'Razón social: Gutiérrez Marcelo Fabián'],
+          [420, 'Condición de venta: Cuenta Corriente'],
+        ],
+      ],
+      'ocr',
+    );
+    const { data } = parseInvoice([p], null);
+    expect(data.issuer.name).toBeUndefined();
+  });
+});

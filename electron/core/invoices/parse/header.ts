@@ -60,6 +60,16 @@ function cleanName(text: string): string | null {
     .trim();
   if (t.length < 3 || !/[a-záéíóúñ]{2}/i.test(t)) return null;
   if (/^(cuit|c\.u\.i\.t|domicilio|direcci|condici|iva|fecha)/i.test(fold(t))) return null;
+  // A label with its value, or a number run (a CUIT or a phone read as «CULT 30-…»), is not a
+  // name.
+  if (/\d{5,}|\d{2}-\d{6,}|^[\p{L} .]{2,25}:\s/u.test(t)) return null;
+  // A heading standing where a name goes.
+  if (
+    /^(cliente|descripcion|comprobante|senor\(?es\)?|razon social|original|duplicado|articulo|producto)$/.test(
+      fold(t).replace(/[:.]$/, ''),
+    )
+  )
+    return null;
   return t;
 }
 
