@@ -61,6 +61,8 @@ export async function readPages(
     const engine = await hooks.ocr();
     const reading = engine.recognize(prepared);
     const png = pagePng(prepared);
+    // Both are awaited below; a failure while the QR is searched must not go unhandled.
+    for (const pending of [reading, png]) pending.catch(() => undefined);
     const o = prepared.original;
     const qr = out.qr ? null : await findAfipQr(o.gray, o.width, o.height);
     out.qr ??= qr;
