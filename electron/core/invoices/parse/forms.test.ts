@@ -114,3 +114,43 @@ describe('a letterhead lost to the scan', () => {
     expect(data.issuer.name).toBeUndefined();
   });
 });
+
+describe('codes after the description, their heading lost', () => {
+  const row = (qty: string, desc: string, code: string, price: string, amount: string) =>
+    [
+      [40, qty],
+      [110, 'Unid.'],
+      [170, desc],
+      [400, code],
+      [480, price],
+      [570, '0,00'],
+      [700, amount],
+    ] as [number, string][];
+
+  it('takes the last word of most rows as their code, in the style most of them have', () => {
+    const p = page(
+      [
+        [
+          [40, 'Cantidad'],
+          [110, 'Unidad'],
+          [170, 'Artículo'],
+          [480, 'P Unitario'],
+          [570, 'Desc. %'],
+          [700, 'Importe'],
+        ],
+        row('1', 'Lavandina Ayudín 4 L', 'FT-8573', '3.031,40', '3.031,40'),
+        row('9', 'Papel Higiénico Higienol x 4', 'FT:8574', '2.147,30', '19.325,70'),
+        row('6', 'Detergente Magistral 500 ml', 'FT8575', '1.285,61', '7.713,66'),
+        row('2', 'Esponja Virulana x 12', 'FT-8576', '721,97', '1.443,94'),
+      ],
+      'ocr',
+    );
+    const { data } = parseInvoice([p], null);
+    expect(data.items.map((i) => [i.code, i.description])).toEqual([
+      ['FT-8573', 'Lavandina Ayudín 4 L'],
+      ['FT-8574', 'Papel Higiénico Higienol x 4'],
+      ['FT-8575', 'Detergente Magistral 500 ml'],
+      ['FT-8576', 'Esponja Virulana x 12'],
+    ]);
+  });
+});

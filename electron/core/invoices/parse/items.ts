@@ -137,7 +137,7 @@ function codeAfterDescription(columns: ColumnKind[]): boolean {
 function trailingCode(description: string): string | null {
   const last = /(\S+)\s*$/.exec(description)?.[1] ?? '';
   if (/^x\d+$/i.test(last) || last.length === description.trim().length) return null;
-  return /^[A-Z]{1,4}-?\d{2,}$/i.test(last) || /^\d{4,14}$/.test(last) ? last : null;
+  return /^[A-Z]{1,4}[-:.]?\d{2,}$/i.test(last) || /^\d{4,14}$/.test(last) ? last : null;
 }
 
 function unitFor(p: Parsed, qtyText: string): Unit {
@@ -213,7 +213,44 @@ export function readItems(lines: Line[], columns: ColumnKind[] | null): InvoiceI
     const figure = line.words.find((w) => start && w.x0 > start.x1 && isMoneyToken(w.text));
     if (start && figure) last = { item, line, from: start.x0, to: figure.x0 };
   }
-  return items;
+  return sameCodeStyle(codesAtTheEnd(items, columns));
+}
+
+/**
+ * A code column after the description whose heading OCR lost: most rows end in a code, so the
+ * last word of each of those is its code.
+ */
+function codesAtTheEnd(items: InvoiceItem[], columns: ColumnKind[] | null): InvoiceItem[] {
+  if (columns?.includes('code') || items.length < 2) return items;
+  const found = items.map((item) => (item.code ? null : trailingCode(item.description)));
+  if (found.filter(Boolean).length < items.length * 0.6) return items;
+  return items.map((item, i) => {
+    const raw = found[i];
+    if (!raw) return item;
+    const description = item.description.trimEnd().slice(0, -raw.length).trimEnd();
+    return { ...item, code: codeText(raw), description };
+  });
+}
+
+/**
+ * One supplier writes its codes one way: where most read «FT-8573», a «FT:8573» or «FT8573» is
+ * the same code with its dash misread or lost.
+ */
+function sameCodeStyle(items: InvoiceItem[]): InvoiceItem[] {
+  const shape = /^([A-Z]{1,4})([-:./]?)(\d{2,})$/i;
+  const styles = new Map<string, number>();
+  for (const item of items) {
+    const m = shape.exec(item.code ?? '');
+    if (m) styles.set(`${m[1]}${m[2]}`, (styles.get(`${m[1]}${m[2]}`) ?? 0) + 1);
+  }
+  const [style, count] = [...styles].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  if (count < 2 || count < items.length * 0.5) return items;
+  const prefix = /^[A-Z]+/i.exec(style)?.[0] ?? '';
+  return items.map((item) => {
+    const m = shape.exec(item.code ?? '');
+    if (!m || m[1] !== prefix || `${m[1]}${m[2]}` === style) return item;
+    return { ...item, code: `${style}${m[3]}` };
+  });
 }
 
 /**
