@@ -72,7 +72,11 @@ export function tokens(words: Word[]): Token[] {
 
 /** A code cell without the quotes and rules OCR leaves around it; Argentine EANs mended. */
 export function codeText(text: string): string {
-  const code = text.trim().replace(/^[“”"'`´|[(]+|[“”"'`´|\])]+$/g, '');
+  const code = text
+    .trim()
+    .replace(/^[“”"'`´|[(]+|[“”"'`´|\])]+$/g, '')
+    // A colon between a code's letters and digits is its dash, misread.
+    .replace(/^([A-Z]{1,4}):(\d{2,})$/i, '$1-$2');
   return /^\d{13}$/.test(code) ? mendEan(code) : code;
 }
 
@@ -94,7 +98,10 @@ export function isCode(text: string): boolean {
   if (/^\d{6,14}$/.test(t)) return true;
   // A pack size («x12») ends many descriptions; no supplier's code looks like one.
   if (/^x\d{1,3}$/i.test(t)) return false;
-  return /\d/.test(t) && /^[A-Z0-9][A-Z0-9./\-_]*$/i.test(t) && !isMoneyToken(t);
+  // («T:5636»: a dash OCR read as a colon.)
+  return (
+    /\d/.test(t) && /^[A-Z0-9][A-Z0-9./\-_]*$|^[A-Z]{1,4}:\d{2,}$/i.test(t) && !isMoneyToken(t)
+  );
 }
 
 /** An IVA rate column, forgiving the comma OCR drops ("105%" is 10,5 %). */

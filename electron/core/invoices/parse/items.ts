@@ -14,7 +14,7 @@ function byColumns(toks: Token[], columns: ColumnKind[]): Parsed | null {
   const first = toks[0]?.text ?? '';
   if (
     !leading.includes('code') &&
-    (/^\d{8,14}$/.test(first) || /^[A-Z]{1,4}-\d{2,}$/i.test(first))
+    (/^\d{8,14}$/.test(first) || /^[A-Z]{1,4}[-:]\d{2,}$/i.test(first))
   ) {
     leading.unshift('code');
   }
@@ -244,8 +244,11 @@ function sameCodeStyle(items: InvoiceItem[]): InvoiceItem[] {
     if (m) styles.set(`${m[1]}${m[2]}`, (styles.get(`${m[1]}${m[2]}`) ?? 0) + 1);
   }
   const [style, count] = [...styles].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
-  if (count < 2 || count < items.length * 0.5) return items;
   const prefix = /^[A-Z]+/i.exec(style)?.[0] ?? '';
+  // The style of at least half the codes with that prefix.
+  let same = 0;
+  for (const [other, n] of styles) if (/^[A-Z]+/i.exec(other)?.[0] === prefix) same += n;
+  if (count < 2 || count * 2 < same) return items;
   return items.map((item) => {
     const m = shape.exec(item.code ?? '');
     if (!m || m[1] !== prefix || `${m[1]}${m[2]}` === style) return item;
