@@ -154,3 +154,40 @@ describe('codes after the description, their heading lost', () => {
     ]);
   });
 });
+
+describe('codes before the description, their heading lost', () => {
+  it('takes a five-digit first word of most rows as their code, and a quantity never', () => {
+    const row = (code: string, desc: string, qty: string, price: string, amount: string) =>
+      [
+        [40, code],
+        [120, desc],
+        [380, qty],
+        [440, 'UN'],
+        [500, price],
+        [600, '0,00'],
+        [700, amount],
+      ] as [number, string][];
+    const p = page(
+      [
+        [
+          [120, 'Descripción'],
+          [380, 'Cant.'],
+          [440, 'UM'],
+          [500, 'P.Unit.'],
+          [600, 'Dto.%'],
+          [700, 'Total'],
+        ],
+        row('07094', 'ENCENDEDOR BIC MINI X 2', '22', '1.114,43', '24.517,46'),
+        row('68477', 'AJI MOLIDO ALICANTE DULCE 12X50G', '4', '16.493,00', '65.972,00'),
+        row('82356', 'LAUREL MAROLIO 12X25G', '2', '5.823,00', '11.646,00'),
+      ],
+      'ocr',
+    );
+    const { data } = parseInvoice([p], null);
+    expect(data.items.map((i) => [i.code, i.description, i.quantity])).toEqual([
+      ['07094', 'ENCENDEDOR BIC MINI X 2', 22000],
+      ['68477', 'AJI MOLIDO ALICANTE DULCE 12X50G', 4000],
+      ['82356', 'LAUREL MAROLIO 12X25G', 2000],
+    ]);
+  });
+});

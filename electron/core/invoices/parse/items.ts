@@ -213,23 +213,42 @@ export function readItems(lines: Line[], columns: ColumnKind[] | null): InvoiceI
     const figure = line.words.find((w) => start && w.x0 > start.x1 && isMoneyToken(w.text));
     if (start && figure) last = { item, line, from: start.x0, to: figure.x0 };
   }
-  return sameCodeStyle(codesAtTheEnd(items, columns));
+  return sameCodeStyle(codesAtEitherEnd(items, columns));
 }
 
 /**
- * A code column after the description whose heading OCR lost: most rows end in a code, so the
- * last word of each of those is its code.
+ * A code column whose heading OCR lost: most rows start (or end) with a code, so the first (or
+ * last) word of each of those is its code.
  */
-function codesAtTheEnd(items: InvoiceItem[], columns: ColumnKind[] | null): InvoiceItem[] {
+function codesAtEitherEnd(items: InvoiceItem[], columns: ColumnKind[] | null): InvoiceItem[] {
   if (columns?.includes('code') || items.length < 2) return items;
-  const found = items.map((item) => (item.code ? null : trailingCode(item.description)));
-  if (found.filter(Boolean).length < items.length * 0.6) return items;
-  return items.map((item, i) => {
-    const raw = found[i];
-    if (!raw) return item;
-    const description = item.description.trimEnd().slice(0, -raw.length).trimEnd();
-    return { ...item, code: codeText(raw), description };
-  });
+  for (const end of ['start', 'end'] as const) {
+    const found = items.map((item) =>
+      item.code
+        ? null
+        : end === 'end'
+          ? trailingCode(item.description)
+          : leadingCode(item.description),
+    );
+    if (found.filter(Boolean).length < items.length * 0.6) continue;
+    return items.map((item, i) => {
+      const raw = found[i];
+      if (!raw) return item;
+      const text = item.description.trim();
+      const description = (
+        end === 'end' ? text.slice(0, -raw.length) : text.slice(raw.length)
+      ).trim();
+      return { ...item, code: codeText(raw), description };
+    });
+  }
+  return items;
+}
+
+/** A code opening a description: four digits or more, or letters and digits («T-9938»). */
+function leadingCode(description: string): string | null {
+  const first = /^\s*(\S+)/.exec(description)?.[1] ?? '';
+  if (first.length === description.trim().length) return null;
+  return /^[A-Z]{1,4}[-:.]?\d{2,}$/i.test(first) || /^\d{4,14}$/.test(first) ? first : null;
 }
 
 /**
