@@ -186,6 +186,8 @@ try {
     record('invoice_ocr_s_per_page', inv.speed.oursSecondsPerPage, 's', null, `${inv.speed.pages} páginas escaneadas`);
     record('native_tesseract_s_per_page', inv.speed.nativeSecondsPerPage, 's', null, 'tesseract CLI, OMP_THREAD_LIMIT=1');
     record('invoice_ocr_vs_native_ratio', inv.speed.ratio, 'x', 1.5, inv.speed.ratio === null ? 'tesseract nativo no instalado' : undefined);
+    record('invoice_batch_s_per_page', inv.speed.batchSecondsPerPage, 's', null, 'las mismas páginas en un lote, un lector por núcleo (como invoices extract)');
+    record('invoice_batch_vs_native_ratio', inv.speed.batchRatio, 'x', null, 'lote ÷ tesseract nativo de a una página');
     details.invoices = inv;
   } else {
     record('invoice_header_accuracy_degraded', null, 'ratio', 0.97, 'omitido: no se pudo generar el corpus (¿falta Chromium?)', true);

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInvoiceReader } from '../../electron/core/invoices/reader.ts';
@@ -23,7 +24,15 @@ type Group = {
 
 export type InvoiceBench = {
   groups: Record<string, { headerAccuracy: number; itemF1: number; secondsPerPage: number; files: number; failures: number }>;
-  speed: { oursSecondsPerPage: number; nativeSecondsPerPage: number | null; ratio: number | null; pages: number };
+  speed: {
+    oursSecondsPerPage: number;
+    nativeSecondsPerPage: number | null;
+    ratio: number | null;
+    pages: number;
+    /** The same pages as one batch, read the way `invoices extract` reads it (a worker per core). */
+    batchSecondsPerPage: number;
+    batchRatio: number | null;
+  };
   misses: Record<string, string[]>;
 };
 
@@ -38,6 +47,27 @@ function nativeSeconds(file: string): number | null {
   });
   if (r.error || r.status !== 0) return null;
   return (performance.now() - t) / 1000;
+}
+
+/** Wall time of reading `cases` as one batch, a worker per core, as the CLI does. */
+async function batchSeconds(corpusDir: string, cases: Case[]): Promise<{ seconds: number; pages: number }> {
+  const reader = createInvoiceReader({ workers: Math.max(1, Math.min(cases.length, os.availableParallelism())) });
+  let pages = 0;
+  try {
+    // Warm every worker first, as the app's first file of the day would.
+    const warm = cases.slice(0, os.availableParallelism());
+    await Promise.all(warm.map((c) => reader.read(fs.readFileSync(path.join(corpusDir, c.file)), c.file, { jobId: `w${c.id}` })));
+    const t = performance.now();
+    await Promise.all(
+      cases.map(async (c) => {
+        const { extraction } = await reader.read(fs.readFileSync(path.join(corpusDir, c.file)), c.file, { jobId: `b${c.id}` });
+        pages += extraction.pages.length;
+      }),
+    );
+    return { seconds: (performance.now() - t) / 1000, pages };
+  } finally {
+    await reader.close();
+  }
 }
 
 export async function benchInvoices(corpusDir: string, log: (s: string) => void): Promise<InvoiceBench> {
@@ -100,6 +130,10 @@ export async function benchInvoices(corpusDir: string, log: (s: string) => void)
   } finally {
     await reader.close();
   }
+  const batch = await batchSeconds(
+    corpusDir,
+    cases.filter((c) => c.variant === 'clean' || c.variant === 'degraded'),
+  );
   const out: InvoiceBench = {
     groups: {},
     speed: {
@@ -107,6 +141,11 @@ export async function benchInvoices(corpusDir: string, log: (s: string) => void)
       nativeSecondsPerPage: nativeOk && imagePages ? round(nativeImageSeconds / imagePages) : null,
       ratio: nativeOk && nativeImageSeconds > 0 ? round(oursImageSeconds / nativeImageSeconds, 2) : null,
       pages: imagePages,
+      batchSecondsPerPage: round(batch.seconds / Math.max(1, batch.pages)),
+      batchRatio:
+        nativeOk && nativeImageSeconds > 0 && batch.pages === imagePages
+          ? round(batch.seconds / nativeImageSeconds, 2)
+          : null,
     },
     misses,
   };
