@@ -34,6 +34,11 @@ function kindOf(word: string, next: string): ColumnKind | null {
 
 const MIN_KINDS = 3;
 
+/** A code heading («Cód.», «Código») after word `from`. */
+function hasCodeHeading(words: Word[], from: number): boolean {
+  return words.slice(from + 1).some((w) => /^c[oó]d/.test(fold(w.text)));
+}
+
 /** The column order of an items table from its header line, or null if the line is not one. */
 export function headerColumns(line: Line): ColumnKind[] | null {
   const kinds: ColumnKind[] = [];
@@ -55,6 +60,15 @@ export function headerColumns(line: Line): ColumnKind[] | null {
     }
     if (k && kinds[kinds.length - 1] !== k && !(k === 'price' && kinds.includes('price'))) {
       kinds.push(k);
+    }
+  }
+  // «Ítem» heads the description where nothing else does (else it numbers the rows).
+  const item = words.findIndex((w) => fold(w.text).replace(/[.:]$/, '') === 'item');
+  if (item >= 0 && !kinds.includes('desc')) {
+    const at = kinds.indexOf('code');
+    if (at >= 0 && kinds.indexOf('code', at + 1) < 0 && kinds.length > at) {
+      // The «Ítem» heading was read as the code; a second code heading («Cód.») merged into it.
+      kinds.splice(at, 1, 'desc', ...(hasCodeHeading(words, item) ? (['code'] as const) : []));
     }
   }
   const distinct = new Set(kinds);

@@ -191,3 +191,75 @@ describe('codes before the description, their heading lost', () => {
     ]);
   });
 });
+
+describe('a cloud billing service’s invoice', () => {
+  it('reads «Ítem» as the description, «22 u.» as a quantity, dates with dashes and the CAE’s due date on its line', () => {
+    const p = page([
+      [
+        [40, 'Dietética Raíces'],
+        [560, 'Factura A'],
+      ],
+      [
+        [40, 'Titular: Acosta Valeria Noemí'],
+        [560, 'Código 01'],
+      ],
+      [
+        [40, 'CUIT 27123456786 · IVA Responsable Inscripto'],
+        [560, 'Nº 00005-00001234'],
+      ],
+      [[560, 'Emisión 26-10-2025']],
+      [
+        [40, 'Ítem'],
+        [300, 'Cód.'],
+        [380, 'Cant.'],
+        [450, 'Precio'],
+        [540, 'Desc.'],
+        [600, '% IVA'],
+        [690, 'Subtotal'],
+      ],
+      [
+        [40, 'Laurel Dos Anclas 25 g'],
+        [300, '75612'],
+        [380, '22 u.'],
+        [450, '$585,00'],
+        [540, '0,00'],
+        [600, '21%'],
+        [690, '$12.870,00'],
+      ],
+      [
+        [500, 'Base imponible 21%'],
+        [690, '$12.870,00'],
+      ],
+      [
+        [500, 'IVA 21%'],
+        [690, '$2.702,70'],
+      ],
+      [
+        [500, 'Total a pagar'],
+        [690, '$15.572,70'],
+      ],
+      [[40, 'CAE 73431785161024 · Vto. 05-11-2025']],
+    ]);
+    const { data } = parseInvoice([p], null);
+    expect(data.issuer.name).toBe('Acosta Valeria Noemí');
+    expect(data).toMatchObject({
+      letter: 'A',
+      date: '2025-10-26',
+      cae: '73431785161024',
+      caeDue: '2025-11-05',
+      netByRate: { '2100': 1_287_000 },
+      total: 1_557_270,
+    });
+    expect(data.items).toEqual([
+      expect.objectContaining({
+        code: '75612',
+        description: 'Laurel Dos Anclas 25 g',
+        quantity: 22_000,
+        unit: 'u',
+        unitPrice: 58_500,
+        amount: 1_287_000,
+        confidence: expect.any(Number),
+      }),
+    ]);
+  });
+});

@@ -121,8 +121,9 @@ function letterhead(lines: Line[], end: number): Found<string> | null {
   if (!best) return null;
   // A trade name over "de Juan Pérez": the invoice is the person's (a monotributista).
   for (const line of lines.slice(best.line.index + 1, best.line.index + 3)) {
-    const owner = line.segments.find((seg) => /^de\s+\p{Lu}/u.test(seg.text.trim()));
-    const name = owner ? cleanName(owner.text.trim().slice(3)) : null;
+    // («Titular: Juan Pérez» says the same.)
+    const owner = line.segments.find((seg) => /^(?:de|titular:?)\s+\p{Lu}/iu.test(seg.text.trim()));
+    const name = owner ? cleanName(owner.text.trim().replace(/^(?:de|titular:?)\s+/i, '')) : null;
     if (owner && name) {
       const conf = owner.words.reduce((s, w) => s + w.conf, 0) / owner.words.length;
       return { value: name, conf, boxes: [], line };
@@ -263,7 +264,7 @@ export function readHeader(lines: Line[]): Header {
 
   const date = labelled(
     lines,
-    /fecha\s*(?:de\s*)?(?:emision|emitida|comprobante|factura)?\s*:?$|fecha\s+de\s+emision|^fecha/,
+    /fecha\s*(?:de\s*)?(?:emision|emitida|comprobante|factura)?\s*:?$|fecha\s+de\s+emision|^fecha|^emision\b/,
     (t) => {
       if (/vto|venc|inicio/.test(fold(t))) return null;
       return allDates(t)[0] ?? null;
@@ -272,13 +273,21 @@ export function readHeader(lines: Line[]): Header {
   );
   if (date) h.date = date;
 
-  const caeDue = labelled(
+  const labelledDue = labelled(
     lines,
     // (Also «nto CAE:», "Vencimiento" with its first letters clipped off by OCR, and «Vto.»
     // read as «Vio.», «Vlo.» or «Vt0.».)
     /(?:v[tilf1][o0]|vencimiento|venc|^[a-z]{0,8}nto)\.?\s*(?:de(?:l)?\s*)?(?:c\.?\s*a\.?\s*e\.?)/,
     (t) => parseDate(t),
   );
+  // «CAE 72119575646376 · Vto. 18-10-2026»: the due date on the CAE's own line.
+  const caeDue =
+    labelledDue ??
+    firstMatch(
+      lines,
+      /c\.?\s*a\.?\s*e\.?[^\d]{0,8}\d{14}.{0,6}?(?:v[tilf1][o0]\.?|vence|venc\.?|vencimiento)\s*:?\s*(.+)$/i,
+      (m) => parseDate(m[1] ?? ''),
+    );
   if (caeDue) h.caeDue = caeDue;
   const cae =
     labelled(

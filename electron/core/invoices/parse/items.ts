@@ -84,10 +84,17 @@ function byColumns(toks: Token[], columns: ColumnKind[]): Parsed | null {
         break;
       }
       case 'qty': {
-        const q = parseQuantity(text);
+        // «22 u.», «1,500 kg»: the unit in the quantity's cell, after it.
+        const unit = unitOf(text);
+        const qtyText = unit ? (toks[right - 1]?.text ?? '') : text;
+        const q = parseQuantity(qtyText);
         if (q === null) return null;
+        if (unit) {
+          p.unit = unit;
+          right--;
+        }
         p.quantity = q;
-        texts.qty = text;
+        texts.qty = qtyText;
         right--;
         break;
       }

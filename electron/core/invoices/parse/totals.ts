@@ -112,7 +112,8 @@ function rateIn(text: string): number | null {
 
 const TOTAL =
   /^(?:importe\s+)?total(?:\s+(?:a\s+pagar|final|factura|comprobante|general|\$))?\s*[:$]?|^total$/;
-const NET = /(?:importe\s+)?neto\b/;
+// «Neto gravado», «Importe Neto», and «Base imponible» as some billing services print it.
+const NET = /(?:importe\s+)?neto\b|^base\s+imponible\b/;
 
 /**
  * The totals block: nets and IVA per rate, percepciones, internal taxes and the total. Read from
