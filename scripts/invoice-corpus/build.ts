@@ -27,6 +27,7 @@ export const LAYOUT_LETTERS: Record<LayoutId, readonly Letter[]> = {
   mayorista: ['A', 'B'],
   'monotributo-simple': ['B', 'C'],
   ferreteria: ['A', 'B', 'C'],
+  planilla: ['A', 'B', 'C'],
 };
 
 function pickIssuer(rng: Rng, ctx: Context, plan: Plan): IssuerProfile {

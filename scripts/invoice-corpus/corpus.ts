@@ -30,6 +30,7 @@ const LETTER_WEIGHTS: Record<(typeof LAYOUTS)[number], number[]> = {
   mayorista: [0.75, 0.25],
   'monotributo-simple': [0.3, 0.7],
   ferreteria: [0.5, 0.3, 0.2],
+  planilla: [0.5, 0.3, 0.2],
 };
 
 function weighted<T>(rng: Rng, items: readonly T[], weights: readonly number[]): T {

@@ -34,6 +34,12 @@ const CONDITION_LABELS: Record<LayoutId, Record<IvaCondition, string>> = {
     CF: 'Consumidor Final',
     EX: 'Exento',
   },
+  planilla: {
+    RI: 'IVA Responsable Inscripto',
+    MT: 'Monotributista',
+    CF: 'Consumidor Final',
+    EX: 'IVA Exento',
+  },
 };
 
 export const conditionLabel = (layout: LayoutId, c: IvaCondition): string =>

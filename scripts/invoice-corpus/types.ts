@@ -18,6 +18,7 @@ export const LAYOUTS = [
   'mayorista',
   'monotributo-simple',
   'ferreteria',
+  'planilla',
 ] as const;
 export type LayoutId = (typeof LAYOUTS)[number];
 

@@ -2,6 +2,7 @@ import type { Invoice, LayoutId } from '../types.ts';
 import { afipClasico } from './afip-clasico.ts';
 import { compacto } from './compacto.ts';
 import { ferreteria } from './ferreteria.ts';
+import { planilla } from './planilla.ts';
 import { distribuidoraModerna } from './distribuidora-moderna.ts';
 import { mayorista } from './mayorista.ts';
 import { monotributoSimple } from './monotributo-simple.ts';
@@ -16,4 +17,5 @@ export const LAYOUT_RENDERERS: Record<LayoutId, LayoutRenderer> = {
   mayorista,
   'monotributo-simple': monotributoSimple,
   ferreteria,
+  planilla,
 };
