@@ -64,7 +64,14 @@ export function tokens(words: Word[]): Token[] {
       out.push({ text: `${w.text}%`, words: [w, next] });
       i++;
     } else {
-      out.push({ text: w.text, words: [w] });
+      // «2u.», «1,500kg»: a quantity and its unit glued together (a «1» read as «l» too).
+      const glued = /^([\dlI][\d.,]*)(u\.?|un\.?|kg|lt)$/i.exec(w.text);
+      if (glued?.[1] && glued[2] && /\d/.test(glued[1].replace(/^[lI]$/, '1'))) {
+        out.push({ text: glued[1].replace(/[lI]/g, '1'), words: [w] });
+        out.push({ text: glued[2], words: [w] });
+      } else {
+        out.push({ text: w.text, words: [w] });
+      }
     }
   }
   return out;

@@ -263,3 +263,42 @@ describe('a cloud billing service’s invoice', () => {
     ]);
   });
 });
+
+describe('a quantity glued to its unit, under a heading OCR garbled', () => {
+  it('reads «2u.» and «lu.» as 2 and 1 units and still finds the codes at the end', () => {
+    const p = page(
+      [
+        [
+          [40, '[em'],
+          [300, 'Cód.'],
+          [380, 'Cant.'],
+          [450, 'Precio'],
+          [540, 'Desc.'],
+          [690, 'Subtotal'],
+        ],
+        [
+          [40, 'Jugo Baggio Manzana 12x200ml'],
+          [300, '59234'],
+          [380, '2u.'],
+          [450, '$3.752,00'],
+          [540, '0,00'],
+          [690, '$7.504,00'],
+        ],
+        [
+          [40, 'Dulce de Batata Arcor 12x5kg'],
+          [300, '41188'],
+          [380, 'lu.'],
+          [450, '$116.546,69'],
+          [540, '0,00'],
+          [690, '$116.546,69'],
+        ],
+      ],
+      'ocr',
+    );
+    const { data } = parseInvoice([p], null);
+    expect(data.items.map((i) => [i.code, i.description, i.quantity, i.unit])).toEqual([
+      ['59234', 'Jugo Baggio Manzana 12x200ml', 2000, 'u'],
+      ['41188', 'Dulce de Batata Arcor 12x5kg', 1000, 'u'],
+    ]);
+  });
+});

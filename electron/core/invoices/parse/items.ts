@@ -228,7 +228,8 @@ export function readItems(lines: Line[], columns: ColumnKind[] | null): InvoiceI
  * last) word of each of those is its code.
  */
 function codesAtEitherEnd(items: InvoiceItem[], columns: ColumnKind[] | null): InvoiceItem[] {
-  if (columns?.includes('code') || items.length < 2) return items;
+  // (Also where the header names a code column but no row's code was where it said.)
+  if ((columns?.includes('code') && items.some((i) => i.code)) || items.length < 2) return items;
   for (const end of ['start', 'end'] as const) {
     const found = items.map((item) =>
       item.code
