@@ -1,6 +1,7 @@
 import { isValidCuit } from '../../../../shared/domain/cuit.ts';
 import type { InvoiceKind, InvoiceLetter } from '../../../../shared/contract/index.ts';
 import { kindOfCode } from '../kinds.ts';
+import { findHeader } from './columns.ts';
 import { firstMatch, labelled, type Found } from './find.ts';
 import type { Line } from './lines.ts';
 import { allDates, digitsFix, fold, parseDate } from './numbers.ts';
@@ -60,9 +61,9 @@ function cleanName(text: string): string | null {
     .trim();
   if (t.length < 3 || !/[a-záéíóúñ]{2}/i.test(t)) return null;
   if (/^(cuit|c\.u\.i\.t|domicilio|direcci|condici|iva|fecha)/i.test(fold(t))) return null;
-  // A label with its value, or a number run (a CUIT or a phone read as «CULT 30-…»), is not a
-  // name.
-  if (/\d{5,}|\d{2}-\d{6,}|^[\p{L} .]{2,25}:\s/u.test(t)) return null;
+  // A label with its value, a number run (a CUIT or a phone read as «CULT 30-…») or a column
+  // heading with a «%» is not a name.
+  if (/\d{5,}|\d{2}-\d{6,}|^[\p{L} .]{2,25}:\s|[%$]/u.test(t)) return null;
   // A heading standing where a name goes.
   if (
     /^(cliente|descripcion|comprobante|senor\(?es\)?|razon social|original|duplicado|articulo|producto)$/.test(
@@ -149,7 +150,9 @@ function partyName(text: string): string | null {
 export function readHeader(lines: Line[]): Header {
   const h: Header = {};
   const split = recipientStart(lines);
-  const issuerEnd = split >= 0 ? split : Math.min(lines.length, 14);
+  // With no recipient's label read, the issuer's block ends by the items table at the latest.
+  const table = findHeader(lines)?.index ?? lines.length;
+  const issuerEnd = split >= 0 ? split : Math.min(lines.length, 14, table);
 
   // Kind and letter: the AFIP code wins, then the words.
   const code =
