@@ -302,3 +302,38 @@ describe('a quantity glued to its unit, under a heading OCR garbled', () => {
     ]);
   });
 });
+
+describe('a recipient whose label OCR lost', () => {
+  it('never names the issuer after a column heading of the items table', () => {
+    const p = page(
+      [
+        [[40, 'Golosinas Mitre S.R.L.']],
+        [[40, 'C.U.I.T. 30-71234567-1']],
+        [[40, 'Minimercado Don Bosco S.R.L.']],
+        [
+          [40, 'Código'],
+          [140, 'Descripción'],
+          [380, 'Cant.'],
+          [450, 'P.Unit.'],
+          [540, 'Dto.%'],
+          [620, 'Alic.'],
+          [700, 'Total'],
+        ],
+        [
+          [40, '61244'],
+          [140, 'Carbón Vegetal 4 kg'],
+          [380, '2'],
+          [450, '1.960,73'],
+          [540, '0,00'],
+          [620, '21%'],
+          [700, '3.921,46'],
+        ],
+      ],
+      'ocr',
+    );
+    // The table's heading in far bigger type than the letterhead, as a bad scan can make it.
+    for (const w of p.words) if (w.y0 === 60) w.y1 = w.y0 + 30;
+    const { data } = parseInvoice([p], null);
+    expect(data.issuer.name).toBe('Golosinas Mitre S.R.L.');
+  });
+});
