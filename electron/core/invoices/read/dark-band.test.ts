@@ -33,4 +33,15 @@ describe('dark bands to invert', () => {
     const band = darkBand(mean, 100, 60);
     expect(at(band, 40, 15)).toBe(0);
   });
+
+  it('takes in a line of big light letters, wide and mixed, but not a white box of the same size', () => {
+    const mean = page();
+    // Big letters across the band: light and dark mixed (about 150), 60 × 8.
+    for (let y = 14; y < 22; y++) for (let x = 15; x < 75; x++) mean[y * 100 + x] = 150;
+    // A white box as large, but square-ish and light all over.
+    for (let y = 26; y < 46; y++) for (let x = 20; x < 44; x++) mean[y * 100 + x] = 250;
+    const band = darkBand(mean, 100, 60);
+    expect(at(band, 40, 18)).toBe(1);
+    expect(at(band, 30, 35)).toBe(0);
+  });
 });

@@ -164,16 +164,49 @@ async function invertDarkBands(gray: Buffer, width: number, height: number): Pro
     .toBuffer({ resolveWithObject: true });
   const lw = local.info.width;
   const lh = local.info.height;
-  const mean = local.data;
-  const sorted = Uint8Array.from(mean).sort();
+  const sorted = Uint8Array.from(local.data).sort();
   if ((sorted[Math.floor(sorted.length / 2)] ?? 0) < 235) return;
-  if ((sorted[Math.floor(sorted.length * 0.01)] ?? 255) >= DARK) return;
-  const band = darkBand(mean, lw, lh);
+  // Where most pixels are dark, not where the average is: light letters on a mid-dark band (a
+  // green header) lift its average above any fixed level, though most of it is still dark.
+  const share = await sharp(gray, { raw: { width, height, channels: 1 } })
+    .threshold(128)
+    .resize({ width: lw, height: lh, fit: 'fill', kernel: 'linear' })
+    .blur(3)
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
+  // Either test marks a band: the average catches a thin dark heading row, the share a wide
+  // mid-dark band full of light letters.
+  const dark = new Uint8Array(share.length);
+  for (let i = 0; i < dark.length; i++) dark[i] = Math.min(share[i] ?? 255, local.data[i] ?? 255);
+  const darkest = Uint8Array.from(dark).sort()[Math.floor(dark.length * 0.01)] ?? 255;
+  if (darkest >= DARK) return;
+  const band = darkBand(dark, lw, lh);
+  const inBand = (x: number, y: number): boolean =>
+    band[
+      Math.min(lh - 1, Math.floor((y * lh) / height)) * lw +
+        Math.min(lw - 1, Math.floor((x * lw) / width))
+    ] === 1;
+  // Inverted, a green band is a gray one, and the engine skips a big gray area as a picture:
+  // its background (the most common level, mostly not letters) is brought up to white.
+  const hist = new Uint32Array(256);
   for (let y = 0; y < height; y++) {
-    const ly = Math.min(lh - 1, Math.floor((y * lh) / height));
     for (let x = 0; x < width; x++) {
-      const lx = Math.min(lw - 1, Math.floor((x * lw) / width));
-      if (band[ly * lw + lx] === 1) gray[y * width + x] = 255 - (gray[y * width + x] ?? 0);
+      if (inBand(x, y)) {
+        const v = 255 - (gray[y * width + x] ?? 0);
+        hist[v] = (hist[v] ?? 0) + 1;
+      }
+    }
+  }
+  let background = 255;
+  for (let v = 0, best = 0; v < 256; v++) {
+    if ((hist[v] ?? 0) > best) [background, best] = [v, hist[v] ?? 0];
+  }
+  const lift = 255 / Math.max(64, background);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      if (inBand(x, y)) gray[i] = Math.min(255, Math.round((255 - (gray[i] ?? 0)) * lift));
     }
   }
 }
@@ -210,7 +243,18 @@ export function darkBand(mean: Uint8Array | Buffer, w: number, h: number): Uint8
         stack.push(n);
       }
     }
-    if (!touchesEdge && island.length <= maxHole) for (const i of island) band[i] = 1;
+    // A big island is paper (a white box, a logo's circle) unless it is a line of big letters:
+    // light and dark mixed, and much wider than tall.
+    let light = 0;
+    let [x0, x1, y0, y1] = [w, 0, h, 0];
+    for (const i of island) {
+      light += mean[i] ?? 255;
+      const x = i % w;
+      const y = (i - x) / w;
+      [x0, x1, y0, y1] = [Math.min(x0, x), Math.max(x1, x), Math.min(y0, y), Math.max(y1, y)];
+    }
+    const mixed = light / island.length < 200 && x1 - x0 + 1 >= 2.5 * (y1 - y0 + 1);
+    if (!touchesEdge && (island.length <= maxHole || mixed)) for (const i of island) band[i] = 1;
   }
   return band;
 }
