@@ -45,3 +45,40 @@ describe('dark bands to invert', () => {
     expect(at(band, 30, 35)).toBe(0);
   });
 });
+
+describe('a page with a mid-dark header band', () => {
+  it('comes out with the band white and its light letters dark', async () => {
+    const sharp = (await import('sharp')).default;
+    const { preparePage } = await import('./image.ts');
+    // 1400 × 1000 white page; rows 100–299 a green-gray band (89) with white «letters»
+    // (8 × 20 blocks, 6 px apart) on three lines; three lines of black text below, on paper.
+    const w = 1400;
+    const h = 1000;
+    const px = new Uint8Array(w * h).fill(255);
+    for (let y = 100; y < 300; y++) px.fill(89, y * w, (y + 1) * w);
+    for (const top of [140, 190, 240]) {
+      for (let x = 100; x < 900; x += 14) {
+        for (let y = top; y < top + 20; y++) px.fill(255, y * w + x, y * w + x + 8);
+      }
+    }
+    for (let top = 400; top < 560; top += 60) {
+      for (let x = 100; x < 1300; x += 14) {
+        for (let y = top; y < top + 14; y++) px.fill(0, y * w + x, y * w + x + 8);
+      }
+    }
+    const png = await sharp(px, { raw: { width: w, height: h, channels: 1 } })
+      .png()
+      .toBuffer();
+    const page = await preparePage(sharp(png), 'banda.png');
+    const k = page.width / w;
+    const at = (x: number, y: number) =>
+      page.gray[Math.round(y * k) * page.width + Math.round(x * k)] ?? -1;
+    // The band's background (between the letters' lines) is now paper-white…
+    expect(at(600, 120)).toBeGreaterThan(230);
+    // …and a letter that was white is now dark.
+    expect(at(104, 150)).toBeLessThan(60);
+    // The paper and its black text are left as they were.
+    expect(at(600, 950)).toBeGreaterThan(230);
+    expect(at(104, 405)).toBeLessThan(60);
+  });
+});
