@@ -1,6 +1,6 @@
 import sharp, { type Sharp, type OutputInfo } from 'sharp';
 import { MAX_PIXELS, MAX_PAGES, readError, type FileKind } from './detect.ts';
-import { findSheet, unwarp, type Quad } from './perspective.ts';
+import { extendOverBands, findSheet, unwarp, type Quad, type Rgb } from './perspective.ts';
 import { stretchContrast } from './contrast.ts';
 
 /** A page ready for reading: gray pixels, one byte each, for OCR, the QR and the review's PNG. */
@@ -84,7 +84,8 @@ export async function preparePage(
     .extractChannel(0)
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const sheet = findSheet(small.data, small.info.width, small.info.height);
+  const found = findSheet(small.data, small.info.width, small.info.height);
+  const sheet = found ? extendOverBands(found, await colourCopy(image, small.info)) : null;
   if (sheet) {
     const k = width / small.info.width;
     const quad = sheet.map((p) => ({ x: p.x * k, y: p.y * k })) as Quad;
@@ -133,6 +134,20 @@ export async function preparePage(
     deskew: Math.abs(angle) >= 0.3 ? angle : 0,
     original,
   };
+}
+
+/** The photo in colour at the size of its small gray copy, to tell a coloured band from the table. */
+async function colourCopy(image: Sharp, size: { width: number; height: number }): Promise<Rgb> {
+  const { data } = await image
+    .clone()
+    .rotate()
+    .flatten({ background: '#ffffff' })
+    .resize({ width: size.width, height: size.height, fit: 'fill' })
+    .toColourspace('srgb')
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), ...size };
 }
 
 /** The page as the PNG kept for the review screen. */

@@ -158,3 +158,72 @@ export function unwarp(
   }
   return { gray: out, width: w, height: h };
 }
+
+/** A small colour copy of the photo (3 bytes a pixel), the same size as the gray one. */
+export type Rgb = { data: Uint8Array; width: number; height: number };
+
+/** The table's colour: the median of each channel around the photo's edge. */
+function tableColour(rgb: Rgb): [number, number, number] {
+  const { data, width, height } = rgb;
+  const ring = Math.max(1, Math.round(Math.min(width, height) * 0.015));
+  const channels: number[][] = [[], [], []];
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (x >= ring && x < width - ring && y >= ring && y < height - ring) continue;
+      for (let c = 0; c < 3; c++) channels[c]?.push(data[(y * width + x) * 3 + c] ?? 0);
+    }
+  }
+  const median = (v: number[]): number => v.sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? 0;
+  return [median(channels[0] ?? []), median(channels[1] ?? []), median(channels[2] ?? [])];
+}
+
+/**
+ * The sheet found as the bright region stops at a dark band along its edge (a coloured
+ * letterhead printed to the top of the page). Each edge is pushed outward while the strip just
+ * beyond it is clearly not the table's colour, so the band comes back with the sheet.
+ */
+export function extendOverBands(quad: Quad, rgb: Rgb): Quad {
+  const table = tableColour(rgb);
+  const far = (x: number, y: number): boolean => {
+    const xi = Math.round(x);
+    const yi = Math.round(y);
+    if (xi < 0 || yi < 0 || xi >= rgb.width || yi >= rgb.height) return false;
+    const i = (yi * rgb.width + xi) * 3;
+    const d = Math.hypot(
+      (rgb.data[i] ?? 0) - table[0],
+      (rgb.data[i + 1] ?? 0) - table[1],
+      (rgb.data[i + 2] ?? 0) - table[2],
+    );
+    return d > 45;
+  };
+  const cx = quad.reduce((s, p) => s + p.x, 0) / 4;
+  const cy = quad.reduce((s, p) => s + p.y, 0) / 4;
+  const out = quad.map((p) => ({ ...p })) as Quad;
+  for (let e = 0; e < 4; e++) {
+    const a = out[e] as Point;
+    const b = out[(e + 1) % 4] as Point;
+    const len = Math.hypot(b.x - a.x, b.y - a.y);
+    if (len < 8) continue;
+    // The unit normal pointing away from the sheet's middle.
+    let nx = -(b.y - a.y) / len;
+    let ny = (b.x - a.x) / len;
+    if (nx * ((a.x + b.x) / 2 - cx) + ny * ((a.y + b.y) / 2 - cy) < 0) [nx, ny] = [-nx, -ny];
+    const reach = Math.round(Math.min(rgb.width, rgb.height) * 0.15);
+    let moved = 0;
+    for (let k = 1; k <= reach; k++) {
+      let hits = 0;
+      const samples = 40;
+      // The middle 80 % of the edge: its corners may show the table on both sides.
+      for (let s = 0; s < samples; s++) {
+        const t = 0.1 + (0.8 * s) / (samples - 1);
+        if (far(a.x + (b.x - a.x) * t + nx * k, a.y + (b.y - a.y) * t + ny * k)) hits++;
+      }
+      if (hits < samples * 0.8) break;
+      moved = k;
+    }
+    if (moved < 2) continue;
+    out[e] = { x: a.x + nx * moved, y: a.y + ny * moved };
+    out[(e + 1) % 4] = { x: b.x + nx * moved, y: b.y + ny * moved };
+  }
+  return out;
+}
