@@ -11,14 +11,12 @@ import { t } from './strings.ts';
  */
 export function ProductSearch({
   label,
-  placeholder = t.stock.search,
   testId,
   optionTestId,
   onPick,
   autoFocus = false,
 }: {
   label: string;
-  placeholder?: string;
   testId: string;
   optionTestId: string;
   onPick(item: ProductListItem): void;
@@ -63,7 +61,7 @@ export function ProductSearch({
               setText('');
             }
           }}
-          placeholder={placeholder}
+          placeholder={t.productSearch}
           autoComplete="off"
           autoFocus={autoFocus}
           role="combobox"
@@ -109,7 +107,6 @@ export type PickedProduct = { id: string; name: string };
  */
 export function ProductFilter({
   label,
-  placeholder,
   clearLabel,
   value,
   onChange,
@@ -118,7 +115,6 @@ export function ProductFilter({
   chosenTestId,
 }: {
   label: string;
-  placeholder?: string;
   clearLabel: string;
   value: PickedProduct | null;
   onChange(value: PickedProduct | null): void;
@@ -130,7 +126,6 @@ export function ProductFilter({
     return (
       <ProductSearch
         label={label}
-        placeholder={placeholder}
         testId={testId}
         optionTestId={optionTestId}
         onPick={(item) => onChange({ id: item.id, name: item.name })}

@@ -63,6 +63,7 @@ export const COUNT_STATUS_LABEL = {
 export const t = {
   appName: 'Caja',
   loading: 'Cargando…',
+  productSearch: 'Buscar por nombre, marca o código',
   productNone: 'Ningún producto coincide.',
   saving: 'Guardando…',
   save: 'Guardar',
@@ -160,7 +161,6 @@ export const t = {
       faltantes: 'Faltantes',
       depositos: 'Depósitos',
     },
-    search: 'Buscar por nombre, marca o código',
     includeInactive: 'Incluir inactivos',
     lowOnly: 'Solo stock bajo',
     newProduct: 'Nuevo producto',

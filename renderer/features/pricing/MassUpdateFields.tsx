@@ -55,7 +55,7 @@ export function SelectionFields({
             label={f.query}
             value={form.text}
             onChange={(text) => onChange({ text })}
-            placeholder={t.stock.search}
+            placeholder={t.productSearch}
             type="search"
             className="field grow"
             testId="mass-query"

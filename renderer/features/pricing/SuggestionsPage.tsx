@@ -130,7 +130,7 @@ export function SuggestionsPage() {
           label={f.query}
           value={text}
           onChange={setText}
-          placeholder={t.stock.search}
+          placeholder={t.productSearch}
           type="search"
           autoComplete="off"
           spellCheck={false}

@@ -84,7 +84,7 @@ export function ProductList() {
     <section className="stack" aria-label={t.stock.tabs.productos}>
       <div className="toolbar">
         <label className="field grow">
-          <span>{t.stock.search}</span>
+          <span>{t.productSearch}</span>
           <input
             type="search"
             value={text}
