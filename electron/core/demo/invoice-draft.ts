@@ -4,7 +4,7 @@ import { insertDraft } from '../invoices/drafts.ts';
 import { recordFile, sniffMime, storeFile } from '../invoices/files.ts';
 import { headerColumns } from '../invoices/header.ts';
 import { buildLines, type LineChoice } from '../invoices/lines.ts';
-import { getSupplier, type LineRow } from '../invoices/rows.ts';
+import { getSupplier } from '../invoices/rows.ts';
 
 /**
  * A supplier's electronic invoice kept as a draft, as `extractInvoice` keeps a file it read: the
@@ -25,21 +25,7 @@ export function storeDeliveredInvoice(
   const fileSha = storeFile(ctx.dataDir, file.bytes);
   const h = headerColumns(data, file.name);
   // No earlier suggestions to keep and none to look for: buildLines takes the choices as given.
-  const noSuggestions = data.items.map((item, idx): LineRow => ({
-    invoice_id: id,
-    idx,
-    product_id: null,
-    pack_units: 1,
-    unit_cost: null,
-    code: null,
-    description: item.description,
-    quantity: item.quantity,
-    unit: item.unit,
-    unit_price: item.unitPrice,
-    discount_bp: item.discountBp,
-    amount: item.amount,
-    candidates: '[]',
-  }));
+  const noSuggestions = data.items.map((_, idx) => ({ idx, candidates: '[]' }));
   const lines = buildLines(
     ctx.db,
     data,

@@ -91,7 +91,7 @@ export function buildLines(
   data: InvoiceData,
   supplier: SupplierRow | undefined,
   choices: ReadonlyMap<number, LineChoice>,
-  previous?: readonly LineRow[],
+  previous?: readonly Pick<LineRow, 'idx' | 'candidates'>[],
 ): BuiltLine[] {
   const includesIva = pricesIncludeIva(data.letter, supplier?.prices_include_iva === 1);
   const cuit = data.issuer.cuit ?? null;
