@@ -67,6 +67,20 @@ function addTo(map: Map<Tender, number>, tender: Tender, amount: number): void {
   map.set(tender, (map.get(tender) ?? 0) + amount);
 }
 
+type TenderRow = { doc_id: string; tender: Tender; amount: number };
+
+/** Each payment (sign 1) or refund (sign −1) of the period, added to its document's tenders. */
+function addTenders(
+  docs: ReadonlyMap<string, ExportDoc>,
+  rows: Iterable<TenderRow>,
+  sign: 1 | -1,
+): void {
+  for (const r of rows) {
+    const doc = docs.get(r.doc_id);
+    if (doc) addTo(doc.byTender, r.tender, sign * r.amount);
+  }
+}
+
 type SaleLineRow = {
   sale_id: string;
   number: number;
@@ -138,15 +152,16 @@ export function saleDocs(db: Database, start: number, end: number): ExportDoc[] 
       unitCost: r.unit_cost,
     });
   }
-  for (const p of db
-    .prepare<[number, number], { sale_id: string; tender: Tender; amount: number }>(
-      `SELECT p.sale_id, p.tender, p.amount FROM sale_payments p JOIN sales s ON s.id = p.sale_id
-       WHERE s.at >= ? AND s.at < ?`,
-    )
-    .iterate(start, end)) {
-    const doc = docs.get(p.sale_id);
-    if (doc) addTo(doc.byTender, p.tender, p.amount);
-  }
+  addTenders(
+    docs,
+    db
+      .prepare<[number, number], TenderRow>(
+        `SELECT p.sale_id AS doc_id, p.tender, p.amount FROM sale_payments p
+         JOIN sales s ON s.id = p.sale_id WHERE s.at >= ? AND s.at < ?`,
+      )
+      .iterate(start, end),
+    1,
+  );
   return [...docs.values()];
 }
 
@@ -245,14 +260,15 @@ export function returnDocs(db: Database, start: number, end: number): ExportDoc[
       unitCost: r.unit_cost,
     });
   }
-  for (const f of db
-    .prepare<[number, number], { return_id: string; tender: Tender; amount: number }>(
-      `SELECT f.return_id, f.tender, f.amount FROM return_refunds f JOIN returns r ON r.id = f.return_id
-       WHERE r.at >= ? AND r.at < ?`,
-    )
-    .iterate(start, end)) {
-    const doc = docs.get(f.return_id);
-    if (doc) addTo(doc.byTender, f.tender, -f.amount);
-  }
+  addTenders(
+    docs,
+    db
+      .prepare<[number, number], TenderRow>(
+        `SELECT f.return_id AS doc_id, f.tender, f.amount FROM return_refunds f
+         JOIN returns r ON r.id = f.return_id WHERE r.at >= ? AND r.at < ?`,
+      )
+      .iterate(start, end),
+    -1,
+  );
   return [...docs.values()];
 }
