@@ -2,13 +2,7 @@ import type { ApprovalAction, Tender } from '../../shared/contract/index.ts';
 
 /** Counter strings (sale screen, payment, approvals, receipts), es-AR; merged into `t`. */
 
-export const TENDER_LABEL: Readonly<Record<Tender, string>> = {
-  efectivo: 'Efectivo',
-  debito: 'Débito',
-  credito: 'Crédito',
-  transferencia: 'Transferencia / QR',
-  cuenta_corriente: 'Cuenta corriente',
-};
+export { TENDER_LABEL } from '../../shared/domain/tenders.ts';
 
 /** The F-key that picks each tender at the counter. */
 export const TENDER_KEY: Readonly<Record<Tender, string>> = {

@@ -1,7 +1,8 @@
-import type { CashReport, Tender } from '../contract/index.ts';
+import type { CashReport } from '../contract/index.ts';
 import { toCsv } from './csv.ts';
 import { artDate, formatArtDateTime } from './months.ts';
 import { formatIvaRate, formatMoneyPlain } from './money.ts';
+import { TENDER_LABEL } from './tenders.ts';
 import { foldText } from './text.ts';
 
 /**
@@ -10,14 +11,6 @@ import { foldText } from './text.ts';
  * writer for the screen's "Exportar CSV" and the core's `cash.reportCsv`, with times on the
  * shop's clock (Buenos Aires) whatever zone the PC or the browser is set to.
  */
-
-export const TENDER_LABEL: Readonly<Record<Tender, string>> = {
-  efectivo: 'Efectivo',
-  debito: 'Débito',
-  credito: 'Crédito',
-  transferencia: 'Transferencia / QR',
-  cuenta_corriente: 'Cuenta corriente',
-};
 
 const money = (c: number | null): string => (c === null ? '' : formatMoneyPlain(c));
 const int = (n: number | null): string => (n === null ? '' : String(n));

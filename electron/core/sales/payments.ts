@@ -1,7 +1,7 @@
 import type { Tender } from '../../../shared/contract/index.ts';
 import { formatMoney } from '../../../shared/domain/money.ts';
 import { AppError, invalid } from '../errors.ts';
-import { TENDER_LABEL } from './rows.ts';
+import { TENDER_LABEL } from '../../../shared/domain/tenders.ts';
 
 export type PaymentInput = {
   tender: Tender;

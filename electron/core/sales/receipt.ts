@@ -9,7 +9,8 @@ import { readSettings } from '../system/settings.ts';
 import { lineGross } from './amounts.ts';
 import { ticketCode } from './history.ts';
 import { center, COLUMNS, leftRight, rule, wrap } from './layout.ts';
-import { readSale, TENDER_LABEL } from './rows.ts';
+import { TENDER_LABEL } from '../../../shared/domain/tenders.ts';
+import { readSale } from './rows.ts';
 import { readPosSettings } from './settings.ts';
 
 const TIME_ZONE = 'America/Argentina/Buenos_Aires';

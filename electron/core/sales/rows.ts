@@ -64,14 +64,6 @@ export type PaymentRow = {
   reference: string | null;
 };
 
-export const TENDER_LABEL: Record<Tender, string> = {
-  efectivo: 'Efectivo',
-  debito: 'Débito',
-  credito: 'Crédito',
-  transferencia: 'Transferencia / QR',
-  cuenta_corriente: 'Cuenta corriente',
-};
-
 export const INSERT_SALE = `INSERT INTO sales (id, number, idempotency_key, at, session_id, user_id, customer_id,
   location_id, subtotal, discount_total, rounding, total, change, iva, flags)
   VALUES (@id, @number, @idempotency_key, @at, @session_id, @user_id, @customer_id, @location_id,
