@@ -1,20 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CLI_ENTRY, cli } from './test-support.ts';
 import { describe, expect, it } from 'vitest';
 import { tempDataDir } from '../core/testing/harness.ts';
 
-const ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), 'index.ts');
-const CSV = path.join(path.dirname(ENTRY), '..', '..', 'e2e', 'data', 'catalogo-excel.csv');
-
-function cli(dataDir: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [ENTRY, '--data', dataDir, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, CAJA_LOG: 'silent' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const CSV = path.join(path.dirname(CLI_ENTRY), '..', '..', 'e2e', 'data', 'catalogo-excel.csv');
 
 describe('command-line tool', () => {
   it('creates the owner once and refuses a second init in Spanish', () => {

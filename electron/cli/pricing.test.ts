@@ -1,19 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cli } from './test-support.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openShopStore } from '../core/testing/harness.ts';
-
-const ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), 'index.ts');
-
-function cli(dataDir: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [ENTRY, '--data', dataDir, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, CAJA_LOG: 'silent' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 const dirs: string[] = [];
 afterEach(() => {

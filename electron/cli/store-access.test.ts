@@ -1,20 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CLI_ENTRY } from './test-support.ts';
 import { createCore, type Core } from '../core/app.ts';
 import { openShopStore, tempDataDir } from '../core/testing/harness.ts';
-
-const ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), 'index.ts');
 
 /** The CLI as an owner runs it: no test-only variables, so its logging is what they would see. */
 function cli(dataDir: string, args: string[], env: Record<string, string> = {}) {
   const base = { ...process.env };
   delete base.VITEST;
   delete base.CAJA_LOG;
-  const r = spawnSync(process.execPath, [ENTRY, '--data', dataDir, ...args], {
+  const r = spawnSync(process.execPath, [CLI_ENTRY, '--data', dataDir, ...args], {
     encoding: 'utf8',
     env: { ...base, ...env },
   });
