@@ -1,7 +1,6 @@
 import { isValidCuit } from '../../../../shared/domain/cuit.ts';
 import type { InvoiceKind, InvoiceLetter } from '../../../../shared/contract/index.ts';
 import { kindOfCode } from '../kinds.ts';
-import { findHeader } from './columns.ts';
 import { firstMatch, labelled, type Found } from './find.ts';
 import type { Line } from './lines.ts';
 import { allDates, digitsFix, fold, parseDate } from './numbers.ts';
@@ -147,12 +146,12 @@ function partyName(text: string): string | null {
   return name;
 }
 
-export function readHeader(lines: Line[]): Header {
+/** The header's fields; `tableAt` is the line of the items table's heading, if one was found. */
+export function readHeader(lines: Line[], tableAt = lines.length): Header {
   const h: Header = {};
   const split = recipientStart(lines);
   // With no recipient's label read, the issuer's block ends by the items table at the latest.
-  const table = findHeader(lines)?.index ?? lines.length;
-  const issuerEnd = split >= 0 ? split : Math.min(lines.length, 14, table);
+  const issuerEnd = split >= 0 ? split : Math.min(lines.length, 14, tableAt);
 
   // Kind and letter: the AFIP code wins, then the words.
   const code =

@@ -27,7 +27,8 @@ const round2 = (n: number): number => Math.round(n * 100) / 100;
 export function parseInvoice(pages: PageWords[], qr: AfipQr | null): Parsed {
   const source: FieldSource = pages.every((p) => p.source === 'pdf') ? 'pdf' : 'ocr';
   const lines = documentLines(pages);
-  const header = readHeader(lines);
+  const table = findHeader(lines);
+  const header = readHeader(lines, table?.index);
   const totals = readTotals(lines);
   const fields: Record<string, FieldInfo> = {};
   const data: InvoiceData = {
@@ -95,7 +96,6 @@ export function parseInvoice(pages: PageWords[], qr: AfipQr | null): Parsed {
   put('recipient.cuit', header.recipientCuit);
 
   // Items: between the table's header and the first total below it.
-  const table = findHeader(lines);
   const start = table ? table.index + 1 : 0;
   const end = Math.min(lines.length, ...totals.labelLines.filter((i) => i >= start));
   data.items = readItems(lines.slice(start, end), table?.columns ?? null);
