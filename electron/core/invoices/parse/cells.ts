@@ -105,10 +105,7 @@ export function isCode(text: string): boolean {
   if (/^\d{6,14}$/.test(t)) return true;
   // A pack size («x12») ends many descriptions; no supplier's code looks like one.
   if (/^x\d{1,3}$/i.test(t)) return false;
-  // («T:5636»: a dash OCR read as a colon.)
-  return (
-    /\d/.test(t) && /^[A-Z0-9][A-Z0-9./\-_]*$|^[A-Z]{1,4}:\d{2,}$/i.test(t) && !isMoneyToken(t)
-  );
+  return /\d/.test(t) && /^[A-Z0-9][A-Z0-9./\-_]*$/i.test(t) && !isMoneyToken(t);
 }
 
 /** An IVA rate column, forgiving the comma OCR drops ("105%" is 10,5 %). */
