@@ -5,6 +5,8 @@ declare global {
   interface Window {
     /** Exposed by the Electron preload (contextBridge); absent in the browser. */
     api?: Api;
+    /** Set by the benchmark: time each scan until its line is painted. */
+    __cajaMeasureScans?: boolean;
     /** Milliseconds from the last scan's Enter to its line on screen (read by the benchmark). */
     __cajaLastScanMs?: number;
   }

@@ -41,6 +41,7 @@ export async function measureScanToLine(opts: {
     const samples: number[] = [];
     for (const code of opts.codes) {
       await page.evaluate(() => {
+        window.__cajaMeasureScans = true;
         window.__cajaLastScanMs = undefined;
       });
       await page.keyboard.type(code, { delay: 4 });
