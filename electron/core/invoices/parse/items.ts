@@ -259,9 +259,22 @@ function leadingCode(description: string): string | null {
   return /^[A-Z]{1,4}[-:.]?\d{2,}$/i.test(first) || /^\d{4,14}$/.test(first) ? first : null;
 }
 
+/** What OCR reads in place of a code's prefix letter. */
+const LOOKALIKES: Record<string, string> = {
+  T: '17IlYf',
+  I: '1l|',
+  O: '0DQ',
+  S: '5$',
+  B: '8',
+  Z: '2',
+  G: '6',
+  A: '4',
+};
+
 /**
  * One supplier writes its codes one way: where most read «FT-8573», a «FT:8573» or «FT8573» is
- * the same code with its dash misread or lost.
+ * the same code with its dash misread or lost, and a «1-4397» or «14397» where most read
+ * «T-dddd» is a «T-4397» whose letter was read as a digit.
  */
 function sameCodeStyle(items: InvoiceItem[]): InvoiceItem[] {
   const shape = /^([A-Z]{1,4})([-:./]?)(\d{2,})$/i;
@@ -276,11 +289,42 @@ function sameCodeStyle(items: InvoiceItem[]): InvoiceItem[] {
   let same = 0;
   for (const [other, n] of styles) if (/^[A-Z]+/i.exec(other)?.[0] === prefix) same += n;
   if (count < 2 || count * 2 < same) return items;
+  const digits = commonDigits(items, shape, style);
+  const coded = items.filter((i) => i.code).length;
   return items.map((item) => {
-    const m = shape.exec(item.code ?? '');
-    if (!m || m[1] !== prefix || `${m[1]}${m[2]}` === style) return item;
-    return { ...item, code: `${style}${m[3]}` };
+    const code = item.code ?? '';
+    const m = shape.exec(code);
+    if (m)
+      return m[1] !== prefix || `${m[1]}${m[2]}` === style
+        ? item
+        : { ...item, code: `${style}${m[3]}` };
+    // Where nearly every code has the style, one of its digits with a look-alike (or no)
+    // prefix is the same code misread.
+    if (!digits || count * 2 < coded) return item;
+    const lost = new RegExp(`^(\\S{0,${prefix.length}}?)[-:./]?(\\d{${digits}})$`).exec(code);
+    if (!lost) return item;
+    const lead = lost[1] ?? '';
+    const looksLike =
+      lead === '' ||
+      (lead.length === prefix.length &&
+        [...lead].every((c, i) => (LOOKALIKES[prefix[i]?.toUpperCase() ?? ''] ?? '').includes(c)));
+    return looksLike ? { ...item, code: `${style}${lost[2]}` } : item;
   });
+}
+
+/** How many digits most codes of `style` have, if most agree. */
+function commonDigits(items: InvoiceItem[], shape: RegExp, style: string): number | null {
+  const lengths = new Map<number, number>();
+  let all = 0;
+  for (const item of items) {
+    const m = shape.exec(item.code ?? '');
+    if (!m || `${m[1]}${m[2]}` !== style) continue;
+    all++;
+    const n = m[3]?.length ?? 0;
+    lengths.set(n, (lengths.get(n) ?? 0) + 1);
+  }
+  const [n, count] = [...lengths].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  return count >= 2 && count * 4 >= all * 3 ? n : null;
 }
 
 /**

@@ -27,13 +27,16 @@ function median(values: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
+/** A word that is only a piece of a ruled line or cell border the OCR read as a glyph. */
+const RULE_BITS = /^[|¦![\]—_~=]+$/;
+
 /**
  * Groups a page's words into lines by vertical overlap. Table rows and two-column headers share
  * a line, so each line is also cut into segments where the gap between words is wide.
  */
 export function pageLines(page: PageWords, startIndex: number): Line[] {
   const words = page.words
-    .filter((w) => w.text.trim() !== '' && w.y1 > w.y0)
+    .filter((w) => w.text.trim() !== '' && !RULE_BITS.test(w.text) && w.y1 > w.y0)
     .sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2);
   const typical = median(words.map((w) => w.y1 - w.y0)) || 10;
   const groups: Word[][] = [];
