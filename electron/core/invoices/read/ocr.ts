@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+import { uncoveredRegions, type Rect } from './coverage.ts';
 import type { Word } from './geometry.ts';
 
 /**
@@ -25,6 +26,19 @@ export function pgmBand(page: OcrPage, top: number, height: number): Buffer {
   const header = Buffer.from(`P5\n${page.width} ${height}\n255\n`, 'ascii');
   const rows = page.gray.subarray(top * page.width, (top + height) * page.width);
   return Buffer.concat([header, rows]);
+}
+
+/** A rectangle of a page as a binary PGM. */
+export function pgmRect(page: OcrPage, r: Rect): Buffer {
+  const w = r.x1 - r.x0;
+  const h = r.y1 - r.y0;
+  const header = Buffer.from(`P5\n${w} ${h}\n255\n`, 'ascii');
+  const body = Buffer.alloc(w * h);
+  for (let y = 0; y < h; y++) {
+    const from = (r.y0 + y) * page.width + r.x0;
+    body.set(page.gray.subarray(from, from + w), y * w);
+  }
+  return Buffer.concat([header, body]);
 }
 
 export type Ocr = { recognize(page: OcrPage): Promise<Word[]>; close(): Promise<void> };
@@ -86,7 +100,7 @@ export function bandCuts(gray: Uint8Array, width: number, height: number, parts:
   return cuts;
 }
 
-function wordsOf(blocks: Tesseract.Block[] | null, offsetY: number): Word[] {
+function wordsOf(blocks: Tesseract.Block[] | null, offsetY: number, offsetX = 0): Word[] {
   const words: Word[] = [];
   for (const block of blocks ?? []) {
     for (const para of block.paragraphs) {
@@ -97,9 +111,9 @@ function wordsOf(blocks: Tesseract.Block[] | null, offsetY: number): Word[] {
           const { x0, y0, x1, y1 } = w.bbox;
           words.push({
             text,
-            x0,
+            x0: x0 + offsetX,
             y0: y0 + offsetY,
-            x1,
+            x1: x1 + offsetX,
             y1: y1 + offsetY,
             conf: Math.max(0, Math.min(1, w.confidence / 100)),
           });
@@ -108,6 +122,41 @@ function wordsOf(blocks: Tesseract.Block[] | null, offsetY: number): Word[] {
     }
   }
   return words;
+}
+
+/** At most this many blocks of a page are read again. */
+const MAX_REREADS = 12;
+/** A word read again is kept only when the engine is this sure of it. */
+const REREAD_CONF = 0.5;
+
+/**
+ * Second look at what the page's layout analysis dropped: each block of letters no word covers
+ * is read on its own as one block of text, the blocks shared out among the engines. New words
+ * only: one whose centre falls in a word already read is not added twice.
+ */
+async function readUncovered(engines: Worker[], page: OcrPage, words: Word[]): Promise<Word[]> {
+  const area = (r: Rect): number => (r.x1 - r.x0) * (r.y1 - r.y0);
+  const regions = uncoveredRegions(page, words)
+    .sort((a, b) => area(b) - area(a))
+    .slice(0, MAX_REREADS);
+  if (regions.length === 0) return [];
+  const found = await Promise.all(
+    engines.map(async (worker, e) => {
+      const mine = regions.filter((_, i) => i % engines.length === e);
+      const out: Word[] = [];
+      if (mine.length > 0) await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_BLOCK });
+      for (const r of mine) {
+        const result = await worker.recognize(pgmRect(page, r), {}, { blocks: true, text: false });
+        out.push(...wordsOf(result.data.blocks, r.y0, r.x0));
+      }
+      return out;
+    }),
+  );
+  const covered = (w: Word): boolean => {
+    const [x, y] = [(w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2];
+    return words.some((o) => x >= o.x0 && x <= o.x1 && y >= o.y0 && y <= o.y1);
+  };
+  return found.flat().filter((w) => w.conf >= REREAD_CONF && !covered(w));
 }
 
 /**
@@ -130,13 +179,14 @@ export async function createOcr(threads = ocrThreads()): Promise<Ocr> {
         bands.map(async (band, i) => {
           const worker = engines[i % engines.length];
           if (!worker) return [];
-          await worker.setParameters({ user_defined_dpi: dpi });
+          await worker.setParameters({ user_defined_dpi: dpi, tessedit_pageseg_mode: PSM.AUTO });
           const image = pgmBand(page, band.top, band.height);
           const result = await worker.recognize(image, {}, { blocks: true, text: false });
           return wordsOf(result.data.blocks, band.top);
         }),
       );
-      return results.flat();
+      const words = results.flat();
+      return [...words, ...(await readUncovered(engines, page, words))];
     },
     close: async () => {
       await Promise.all(engines.map((w) => w.terminate()));
