@@ -73,6 +73,17 @@ function cleanName(text: string): string | null {
   return t;
 }
 
+/**
+ * A company's legal form at the end of its name, written the usual way: «S.R.L», «SRL.»,
+ * «S RL» and «SRL» are «S.R.L.» with dots lost; likewise «S.A.» and «S.A.S.».
+ */
+export function companyForm(name: string): string {
+  return name
+    .replace(/\s+S\s?\.?\s?R\s?\.?\s?L\.?$/, ' S.R.L.')
+    .replace(/\s+S\s?\.?\s?A\s?\.?\s?S\.?$/, ' S.A.S.')
+    .replace(/\s+S\s?\.?\s?A\.?$/, ' S.A.');
+}
+
 /** «IVA Responsable Inscripto» with its «I» misread («¡VA», «lVA») or lost («VA»). */
 const IVA_RI_BLURRED = /(?:^|[\s:])[¡!|l1i]?va\s+responsable\s+inscripto/i;
 

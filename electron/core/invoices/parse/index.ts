@@ -9,7 +9,7 @@ import type { PageWords } from '../read/geometry.ts';
 import { findHeader } from './columns.ts';
 import type { Found } from './find.ts';
 import { afipCodeOf, kindOfCode } from '../kinds.ts';
-import { readHeader } from './header.ts';
+import { companyForm, readHeader } from './header.ts';
 import { readItems } from './items.ts';
 import { boxOf, documentLines, type Line } from './lines.ts';
 import { isMoneyToken, parseAmount } from './numbers.ts';
@@ -82,13 +82,15 @@ export function parseInvoice(pages: PageWords[], qr: AfipQr | null): Parsed {
   if (header.cae) [data.cae, fields.cae] = [header.cae.value, info(header.cae, source)];
   if (header.caeDue)
     [data.caeDue, fields.caeDue] = [header.caeDue.value, info(header.caeDue, source)];
-  if (header.issuerName) data.issuer.name = header.issuerName.value;
+  // On a scan the dots of «S.R.L.» are the first thing lost; a PDF's text is kept as written.
+  const named = (name: string): string => (source === 'ocr' ? companyForm(name) : name);
+  if (header.issuerName) data.issuer.name = named(header.issuerName.value);
   put('issuer.name', header.issuerName);
   if (header.issuerCuit) data.issuer.cuit = header.issuerCuit.value;
   put('issuer.cuit', header.issuerCuit);
   if (header.issuerIva) data.issuer.ivaCondition = header.issuerIva.value;
   put('issuer.ivaCondition', header.issuerIva);
-  if (header.recipientName) data.recipient.name = header.recipientName.value;
+  if (header.recipientName) data.recipient.name = named(header.recipientName.value);
   put('recipient.name', header.recipientName);
   if (header.recipientIva) data.recipient.ivaCondition = header.recipientIva.value;
   put('recipient.ivaCondition', header.recipientIva);

@@ -182,3 +182,43 @@ describe('codes and cell borders as OCR misreads them', () => {
     ]);
   });
 });
+
+describe('company names as OCR misreads them', () => {
+  const rows = (issuer: string, client: string): [number, string][][] => [
+    [
+      [40, issuer],
+      [480, 'FACTURA A'],
+    ],
+    [[480, 'N° 0001-00000099']],
+    [[40, 'CUIT: 30-71234567-1']],
+    [[40, `Cliente: ${client}`]],
+    [[40, 'CUIT: 20-15372512-9']],
+  ];
+
+  it('writes a scanned legal form whose dots were lost the usual way', () => {
+    const { data } = parseInvoice(
+      [page(rows('Lácteos La Pradera SA', 'Autoservicio La Esquina S RL'), 'ocr')],
+      null,
+    );
+    expect(data.issuer.name).toBe('Lácteos La Pradera S.A.');
+    expect(data.recipient.name).toBe('Autoservicio La Esquina S.R.L.');
+    const other = parseInvoice(
+      [page(rows('Bebidas del Litoral S.A', 'Almacén Mi Barrio SRL.'), 'ocr')],
+      null,
+    );
+    expect(other.data.issuer.name).toBe('Bebidas del Litoral S.A.');
+    expect(other.data.recipient.name).toBe('Almacén Mi Barrio S.R.L.');
+  });
+
+  it('keeps a PDF’s names as written, and a name that only ends in «sa»', () => {
+    const { data } = parseInvoice(
+      [page(rows('Lácteos La Pradera SA', 'Autoservicio SRL'), 'pdf')],
+      null,
+    );
+    expect(data.issuer.name).toBe('Lácteos La Pradera SA');
+    expect(data.recipient.name).toBe('Autoservicio SRL');
+    const scanned = parseInvoice([page(rows('Distribuidora Mesa', 'Casa Rosa'), 'ocr')], null);
+    expect(scanned.data.issuer.name).toBe('Distribuidora Mesa');
+    expect(scanned.data.recipient.name).toBe('Casa Rosa');
+  });
+});
