@@ -185,7 +185,9 @@ try {
     }
     record('invoice_ocr_s_per_page', inv.speed.oursSecondsPerPage, 's', null, `${inv.speed.pages} páginas escaneadas`);
     record('native_tesseract_s_per_page', inv.speed.nativeSecondsPerPage, 's', null, 'tesseract CLI, OMP_THREAD_LIMIT=1');
-    record('invoice_ocr_vs_native_ratio', inv.speed.ratio, 'x', 1.5, inv.speed.ratio === null ? 'tesseract nativo no instalado' : undefined);
+    record('invoice_ocr_vs_native_ratio', inv.speed.ratio, 'x', 1.5, inv.speed.ratio === null ? 'tesseract nativo no instalado' : 'con los datos de idioma de su paquete (modelo rápido)');
+    record('native_tesseract_same_data_s_per_page', inv.speed.nativeSameDataSecondsPerPage, 's', null, 'tesseract CLI con los mismos datos spa que usa la app');
+    record('invoice_ocr_vs_native_same_data_ratio', inv.speed.sameDataRatio, 'x', null, 'los mismos datos de idioma: solo cambia el motor (wasm o nativo)');
     record('invoice_batch_s_per_page', inv.speed.batchSecondsPerPage, 's', null, 'las mismas páginas en un lote, un lector por núcleo (como invoices extract)');
     record('invoice_batch_vs_native_ratio', inv.speed.batchRatio, 'x', null, 'lote ÷ tesseract nativo de a una página');
     details.invoices = inv;

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import { createInvoiceReader } from '../../electron/core/invoices/reader.ts';
+import { tessdataDir } from '../../electron/core/invoices/read/ocr.ts';
 import { toBatchJson } from '../../electron/core/invoices/batch-json.ts';
 import { f1, scoreHeader, scoreItems, type Json } from '../../electron/core/invoices/score.ts';
 
@@ -26,8 +28,12 @@ export type InvoiceBench = {
   groups: Record<string, { headerAccuracy: number; itemF1: number; secondsPerPage: number; files: number; failures: number }>;
   speed: {
     oursSecondsPerPage: number;
+    /** The native CLI with the language data its package installs (a smaller, faster model). */
     nativeSecondsPerPage: number | null;
     ratio: number | null;
+    /** The native CLI with the very data the app ships, so only the engine differs. */
+    nativeSameDataSecondsPerPage: number | null;
+    sameDataRatio: number | null;
     pages: number;
     /** The same pages as one batch, read the way `invoices extract` reads it (a worker per core). */
     batchSecondsPerPage: number;
@@ -38,10 +44,14 @@ export type InvoiceBench = {
 
 const round = (n: number, d = 3): number => Math.round(n * 10 ** d) / 10 ** d;
 
-/** Native Tesseract on one image, single-threaded as on the shop's PC; null if not installed. */
-function nativeSeconds(file: string): number | null {
+/**
+ * Native Tesseract on one image, single-threaded as on the shop's PC; null if not installed.
+ * `tessdata` points it at other language data than its package's.
+ */
+function nativeSeconds(file: string, tessdata?: string): number | null {
   const t = performance.now();
-  const r = spawnSync('tesseract', [file, 'stdout', '-l', 'spa', '--psm', '3'], {
+  const data = tessdata ? ['--tessdata-dir', tessdata] : [];
+  const r = spawnSync('tesseract', [file, 'stdout', '-l', 'spa', '--psm', '3', ...data], {
     env: { ...process.env, OMP_THREAD_LIMIT: '1' },
     encoding: 'utf8',
   });
@@ -77,7 +87,14 @@ export async function benchInvoices(corpusDir: string, log: (s: string) => void)
   const misses: Record<string, string[]> = {};
   let oursImageSeconds = 0;
   let nativeImageSeconds = 0;
+  let sameDataSeconds = 0;
   let imagePages = 0;
+  // The app's own Spanish data, unpacked where the native CLI can read it.
+  const sameData = fs.mkdtempSync(path.join(os.tmpdir(), 'caja-tessdata-'));
+  fs.writeFileSync(
+    path.join(sameData, 'spa.traineddata'),
+    zlib.gunzipSync(fs.readFileSync(path.join(tessdataDir(), 'spa.traineddata.gz'))),
+  );
   let nativeOk = true;
   try {
     // Warm the worker and its OCR engine once, as the app does on the first file of the day.
@@ -118,9 +135,11 @@ export async function benchInvoices(corpusDir: string, log: (s: string) => void)
       if (wrong.length > 0) misses[`${c.id} (${c.variant}, ${c.layout})`] = [...(misses[c.id] ?? []), ...wrong];
       if ((c.variant === 'clean' || c.variant === 'degraded') && nativeOk) {
         const native = nativeSeconds(file);
-        if (native === null) nativeOk = false;
+        const same = native === null ? null : nativeSeconds(file, sameData);
+        if (native === null || same === null) nativeOk = false;
         else {
           nativeImageSeconds += native;
+          sameDataSeconds += same;
           oursImageSeconds += seconds;
           imagePages += pages;
         }
@@ -129,6 +148,7 @@ export async function benchInvoices(corpusDir: string, log: (s: string) => void)
     }
   } finally {
     await reader.close();
+    fs.rmSync(sameData, { recursive: true, force: true });
   }
   const batch = await batchSeconds(
     corpusDir,
@@ -140,6 +160,8 @@ export async function benchInvoices(corpusDir: string, log: (s: string) => void)
       oursSecondsPerPage: imagePages ? round(oursImageSeconds / imagePages) : 0,
       nativeSecondsPerPage: nativeOk && imagePages ? round(nativeImageSeconds / imagePages) : null,
       ratio: nativeOk && nativeImageSeconds > 0 ? round(oursImageSeconds / nativeImageSeconds, 2) : null,
+      nativeSameDataSecondsPerPage: nativeOk && imagePages ? round(sameDataSeconds / imagePages) : null,
+      sameDataRatio: nativeOk && sameDataSeconds > 0 ? round(oursImageSeconds / sameDataSeconds, 2) : null,
       pages: imagePages,
       batchSecondsPerPage: round(batch.seconds / Math.max(1, batch.pages)),
       batchRatio:
