@@ -54,6 +54,7 @@ export function pageLines(page: PageWords, startIndex: number): Line[] {
     }
   }
   if (current.length > 0) groups.push(current);
+  rejoinStrays(groups, typical);
 
   return groups.map((group, i) => {
     const size = median(group.map((w) => w.y1 - w.y0)) || typical;
@@ -85,6 +86,38 @@ export function pageLines(page: PageWords, startIndex: number): Line[] {
       height: page.height,
     };
   });
+}
+
+/**
+ * A word grouped with the line above or below when its neighbours in the text are on the other:
+ * «IVA» of «IVA Responsable Inscripto» sitting a little higher, next to a «Fecha:» further
+ * right. A word with no close neighbour in its own line, right beside a word of the next line
+ * and nearly level with it, moves there (words of letters only: specks stay where they are).
+ */
+function rejoinStrays(groups: Word[][], size: number): void {
+  const centre = (w: Word): number => (w.y0 + w.y1) / 2;
+  const wordy = (w: Word): boolean => /^\p{L}{2,}[.:]?$/u.test(w.text);
+  const beside = (a: Word, b: Word): boolean =>
+    wordy(b) &&
+    Math.abs(centre(a) - centre(b)) < size * 0.75 &&
+    ((b.x0 - a.x1 > -size * 0.2 && b.x0 - a.x1 < size * 1.2) ||
+      (a.x0 - b.x1 > -size * 0.2 && a.x0 - b.x1 < size * 1.2));
+  const alone = (w: Word, group: Word[]): boolean =>
+    group.every((o) => o === w || o.x0 - w.x1 > size * 1.6 || w.x0 - o.x1 > size * 1.6);
+  for (let i = 0; i + 1 < groups.length; i++) {
+    const [upper, lower] = [groups[i] ?? [], groups[i + 1] ?? []];
+    for (const [from, to] of [
+      [upper, lower],
+      [lower, upper],
+    ] as const) {
+      for (const w of [...from]) {
+        if (from.length < 2 || !wordy(w) || !alone(w, from) || !to.some((o) => beside(w, o)))
+          continue;
+        from.splice(from.indexOf(w), 1);
+        to.push(w);
+      }
+    }
+  }
 }
 
 /**
