@@ -24,10 +24,10 @@ export function byArithmetic(toks: Token[]): Parsed | null {
         ? parseAmount(priceTok.text)
         : looseCentavos(priceTok.text);
       if (price === null) continue;
-      for (const qtyTok of before) {
+      for (const [qtyTok, qty, lostComma] of before.flatMap((n) =>
+        quantityReadings(n.text).map((q, k) => [n, q, k > 0] as const),
+      )) {
         if (qtyTok === priceTok) continue;
-        const qty = parseQuantity(qtyTok.text);
-        if (qty === null || qty === 0) continue;
         const discs = [
           0,
           ...before.filter((n) => n.i > priceTok.i).map((n) => parsePercent(n.text) ?? -1),
@@ -61,6 +61,7 @@ export function byArithmetic(toks: Token[]): Parsed | null {
             (/\d\.\d{3}/.test(qtyTok.text) ? -3 : 0) +
             (isMoneyToken(priceTok.text) ? 1 : 0) +
             (d === 0 ? 1 : 0) -
+            (lostComma ? 1 : 0) -
             rank;
           if (best && best.score >= score) continue;
           best = {
@@ -82,6 +83,18 @@ export function byArithmetic(toks: Token[]): Parsed | null {
     }
   }
   return best?.parsed ?? null;
+}
+
+/**
+ * The quantities a cell can be read as: as printed, and for a run of digits ending in «00»
+ * («200», «2200») also with the decimal comma OCR dropped (2,00 and 22,00).
+ */
+function quantityReadings(text: string): number[] {
+  const q = parseQuantity(text);
+  if (q === null || q === 0) return [];
+  const m = /^(\d+)00$/.exec(text);
+  const lost = m?.[1] ? parseQuantity(m[1]) : null;
+  return lost ? [q, lost] : [q];
 }
 
 /**

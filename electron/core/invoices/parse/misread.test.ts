@@ -222,3 +222,37 @@ describe('company names as OCR misreads them', () => {
     expect(scanned.data.recipient.name).toBe('Casa Rosa');
   });
 });
+
+describe('quantities as OCR misreads them', () => {
+  const heading: [number, string][] = [
+    [40, 'Código'],
+    [110, 'Producto'],
+    [330, 'Cantidad'],
+    [400, 'U. Medida'],
+    [480, 'Precio Unit.'],
+    [570, '% Bonif'],
+    [640, 'Subtotal'],
+  ];
+  const row = (qty: string, price: string, amount: string): [number, string][] => [
+    [40, '32927'],
+    [110, 'Manteca SanCor Extra 100 g x6'],
+    [330, qty],
+    [400, 'unidades'],
+    [480, price],
+    [570, '0,00'],
+    [640, amount],
+  ];
+
+  it('reads «200» as 2,00 when its comma was lost and only then the row adds up', () => {
+    const p = page(
+      [heading, row('200', '8.192,00', '16.384,00'), row('200', '81,92', '16.384,00')],
+      'ocr',
+    );
+    const { data } = parseInvoice([p], null);
+    expect(data.items.map((i) => [i.quantity, i.unitPrice, i.amount])).toEqual([
+      [2000, 819_200, 1_638_400],
+      // Two hundred units at $81,92 add up as printed: the quantity stays 200.
+      [200_000, 8_192, 1_638_400],
+    ]);
+  });
+});
