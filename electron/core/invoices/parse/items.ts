@@ -294,10 +294,17 @@ function sameCodeStyle(items: InvoiceItem[]): InvoiceItem[] {
   return items.map((item) => {
     const code = item.code ?? '';
     const m = shape.exec(code);
-    if (m)
-      return m[1] !== prefix || `${m[1]}${m[2]}` === style
-        ? item
-        : { ...item, code: `${style}${m[3]}` };
+    if (m) {
+      if (`${m[1]}${m[2]}` === style) return item;
+      // «CPp-4007» where most read «CP-dddd»: one letter too many, the same code.
+      const extra =
+        m[1] !== prefix &&
+        digits === m[3]?.length &&
+        count * 2 >= coded &&
+        (m[1] ?? '').length === prefix.length + 1 &&
+        (m[1] ?? '').toUpperCase().startsWith(prefix.toUpperCase());
+      return m[1] === prefix || extra ? { ...item, code: `${style}${m[3]}` } : item;
+    }
     // Where nearly every code has the style, one of its digits with a look-alike (or no)
     // prefix is the same code misread.
     if (!digits || count * 2 < coded) return item;

@@ -99,6 +99,7 @@ describe('codes and cell borders as OCR misreads them', () => {
         row('T-7803', 'Ketchup Hellmann’s Light 250 g x12', '2', '14.769,36', '29.538,72'),
         row('T-8966', 'Nueces Pehuamar 120 g x12', '6', '12.774,95', '76.649,70'),
         row('T-9804', 'Mostaza Hellmann’s Light 500 g x12', '10', '20.622,00', '206.220,00'),
+        row('Tl-6120', 'Arroz Gallo Oro 1 kg x10', '2', '9.995,00', '19.990,00'),
         row('X-5512', 'Pilas Duracell AAA x 2', '3', '2.216,00', '6.648,00'),
       ],
       'ocr',
@@ -113,6 +114,8 @@ describe('codes and cell borders as OCR misreads them', () => {
       'T-7803',
       'T-8966',
       'T-9804',
+      // One letter too many after the prefix.
+      'T-6120',
       // A letter that does not look like a T stays as read.
       'X-5512',
     ]);
