@@ -12,7 +12,7 @@ const CELL_INK = 0.06;
  * Smaller than this many squares of a word's height is a fragment (a box's rounded corner, the
  * tail of a word read short): not worth another pass of the engine.
  */
-const MIN_AREA = 6;
+const MIN_AREA = 2.5;
 /** Denser than this is a picture (a QR, a logo, a stamp), not letters. */
 const PICTURE_INK = 0.42;
 
