@@ -110,9 +110,18 @@ export function inferQuantity(toks: Token[]): Parsed | null {
     const before = money.filter((m) => m.i < amountTok.i);
     for (const priceTok of distinctTokens([before[before.length - 1], before[0]])) {
       const price = parseAmount(priceTok.text);
-      if (!amount || !price || amount < price) continue;
-      const qty = Math.round((amount * 1000) / price);
-      if (qty % 1000 !== 0 || !consistent(qty, price, 0, amount)) continue;
+      if (!amount || !price) continue;
+      // A bonificación between the price and the amount is taken off before dividing.
+      const between = toks.slice(priceTok.i + 1, amountTok.i).map((t) => parsePercent(t.text));
+      const discounts = [
+        0,
+        ...between.filter((d): d is number => d !== null && d > 0 && d < 10_000),
+      ];
+      const found = discounts
+        .map((d) => ({ d, qty: Math.round((amount * 1000 * 10_000) / (price * (10_000 - d))) }))
+        .find(({ d, qty }) => qty >= 1000 && qty % 1000 === 0 && consistent(qty, price, d, amount));
+      if (!found) continue;
+      const { d: discountBp, qty } = found;
       const start = toks[0] && isCode(toks[0].text) ? 1 : 0;
       const desc = toks.slice(start, priceTok.i);
       // "… x12 unidades": the unit word of the lost quantity is not the description.
@@ -125,7 +134,7 @@ export function inferQuantity(toks: Token[]): Parsed | null {
         quantity: qty,
         unit,
         unitPrice: price,
-        discountBp: 0,
+        discountBp,
         amount,
         used: toks.flatMap((t) => t.words),
       };

@@ -258,4 +258,30 @@ describe('quantities as OCR misreads them', () => {
       [200_000, 8_192, 1_638_400],
     ]);
   });
+
+  it('finds a lost quantity from the price and the amount, the bonificación taken off', () => {
+    const p = page(
+      [
+        heading,
+        [
+          [40, '32812'],
+          [110, 'ESPONJA SCOTCH-BRITE MULTIUSO'],
+          [400, 'un'],
+          [480, '553,00'],
+          [570, '5,00'],
+          [640, '4.728,15'],
+        ],
+      ],
+      'ocr',
+    );
+    const { data } = parseInvoice([p], null);
+    expect(data.items).toEqual([
+      expect.objectContaining({
+        quantity: 9000,
+        unitPrice: 55_300,
+        discountBp: 500,
+        amount: 472_815,
+      }),
+    ]);
+  });
 });
