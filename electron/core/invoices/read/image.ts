@@ -197,17 +197,21 @@ async function invertDarkBands(gray: Buffer, width: number, height: number): Pro
   const darkest = Uint8Array.from(dark).sort()[Math.floor(dark.length * 0.01)] ?? 255;
   if (darkest >= DARK) return;
   const band = darkBand(dark, lw, lh);
-  const inBand = (x: number, y: number): boolean =>
-    band[
-      Math.min(lh - 1, Math.floor((y * lh) / height)) * lw +
-        Math.min(lw - 1, Math.floor((x * lw) / width))
-    ] === 1;
+  // Each pixel's cell of the band map, worked out once per row and per column.
+  const colOf = Int32Array.from({ length: width }, (_, x) =>
+    Math.min(lw - 1, Math.floor((x * lw) / width)),
+  );
+  const rowOf = Int32Array.from(
+    { length: height },
+    (_, y) => Math.min(lh - 1, Math.floor((y * lh) / height)) * lw,
+  );
   // Inverted, a green band is a gray one, and the engine skips a big gray area as a picture:
   // its background (the most common level, mostly not letters) is brought up to white.
   const hist = new Uint32Array(256);
   for (let y = 0; y < height; y++) {
+    const row = rowOf[y] ?? 0;
     for (let x = 0; x < width; x++) {
-      if (inBand(x, y)) {
+      if (band[row + (colOf[x] ?? 0)] === 1) {
         const v = 255 - (gray[y * width + x] ?? 0);
         hist[v] = (hist[v] ?? 0) + 1;
       }
@@ -218,10 +222,14 @@ async function invertDarkBands(gray: Buffer, width: number, height: number): Pro
     if ((hist[v] ?? 0) > best) [background, best] = [v, hist[v] ?? 0];
   }
   const lift = 255 / Math.max(64, background);
+  const lifted = Uint8Array.from({ length: 256 }, (_, v) =>
+    Math.min(255, Math.round((255 - v) * lift)),
+  );
   for (let y = 0; y < height; y++) {
+    const row = rowOf[y] ?? 0;
     for (let x = 0; x < width; x++) {
       const i = y * width + x;
-      if (inBand(x, y)) gray[i] = Math.min(255, Math.round((255 - (gray[i] ?? 0)) * lift));
+      if (band[row + (colOf[x] ?? 0)] === 1) gray[i] = lifted[gray[i] ?? 0] ?? 255;
     }
   }
 }
@@ -251,12 +259,15 @@ export function darkBand(mean: Uint8Array | Buffer, w: number, h: number): Uint8
       const x = i % w;
       const y = (i - x) / w;
       if (x === 0 || y === 0 || x === w - 1 || y === h - 1) touchesEdge = true;
-      for (const n of [i - 1, i + 1, i - w, i + w]) {
-        if (n < 0 || n >= band.length || seen[n] === 1 || band[n] === 1) continue;
-        if ((n === i - 1 && x === 0) || (n === i + 1 && x === w - 1)) continue;
+      const visit = (n: number): void => {
+        if (seen[n] === 1 || band[n] === 1) return;
         seen[n] = 1;
         stack.push(n);
-      }
+      };
+      if (x > 0) visit(i - 1);
+      if (x < w - 1) visit(i + 1);
+      if (y > 0) visit(i - w);
+      if (y < h - 1) visit(i + w);
     }
     // A big island is paper (a white box, a logo's circle) unless it is a line of big letters:
     // light and dark mixed, and much wider than tall.
