@@ -24,16 +24,13 @@ export function byArithmetic(toks: Token[]): Parsed | null {
         ? parseAmount(priceTok.text)
         : looseCentavos(priceTok.text);
       if (price === null) continue;
+      const discounts = discountsBetween(toks, priceTok.i, amountTok.i);
       for (const [qtyTok, qty, lostComma] of before.flatMap((n) =>
         quantityReadings(n.text).map((q, k) => [n, q, k > 0] as const),
       )) {
         if (qtyTok === priceTok) continue;
-        const discs = [
-          0,
-          ...before.filter((n) => n.i > priceTok.i).map((n) => parsePercent(n.text) ?? -1),
-        ];
-        for (const d of discs) {
-          if (d < 0 || !consistent(qty, price, d, amount)) continue;
+        for (const d of discounts) {
+          if (!consistent(qty, price, d, amount)) continue;
           const firstNum = Math.min(qtyTok.i, priceTok.i);
           let start = 0;
           let code: string | undefined;
@@ -85,6 +82,12 @@ export function byArithmetic(toks: Token[]): Parsed | null {
   return best?.parsed ?? null;
 }
 
+/** The bonificaciones a row may apply between its price and its amount: none, or a % there. */
+function discountsBetween(toks: Token[], price: number, amount: number): number[] {
+  const found = toks.slice(price + 1, amount).map((t) => parsePercent(t.text));
+  return [0, ...found.filter((d): d is number => d !== null && d > 0)];
+}
+
 /**
  * The quantities a cell can be read as: as printed, and for a run of digits ending in «00»
  * («200», «2200») also with the decimal comma OCR dropped (2,00 and 22,00).
@@ -112,12 +115,8 @@ export function inferQuantity(toks: Token[]): Parsed | null {
       const price = parseAmount(priceTok.text);
       if (!amount || !price) continue;
       // A bonificación between the price and the amount is taken off before dividing.
-      const between = toks.slice(priceTok.i + 1, amountTok.i).map((t) => parsePercent(t.text));
-      const discounts = [
-        0,
-        ...between.filter((d): d is number => d !== null && d > 0 && d < 10_000),
-      ];
-      const found = discounts
+      const found = discountsBetween(toks, priceTok.i, amountTok.i)
+        .filter((d) => d < 10_000)
         .map((d) => ({ d, qty: Math.round((amount * 1000 * 10_000) / (price * (10_000 - d))) }))
         .find(({ d, qty }) => qty >= 1000 && qty % 1000 === 0 && consistent(qty, price, d, amount));
       if (!found) continue;

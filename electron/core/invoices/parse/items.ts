@@ -144,7 +144,12 @@ function codeAfterDescription(columns: ColumnKind[]): boolean {
 function trailingCode(description: string): string | null {
   const last = /(\S+)\s*$/.exec(description)?.[1] ?? '';
   if (/^x\d+$/i.test(last) || last.length === description.trim().length) return null;
-  return /^[A-Z]{1,4}[-:.]?\d{2,}$/i.test(last) || /^\d{4,14}$/.test(last) ? last : null;
+  return codeLike(last) ? last : null;
+}
+
+/** A word shaped like a supplier's code: letters and digits («FT-6207») or four digits or more. */
+function codeLike(word: string): boolean {
+  return /^[A-Z]{1,4}[-:.]?\d{2,}$/i.test(word) || /^\d{4,14}$/.test(word);
 }
 
 function unitFor(p: Parsed, qtyText: string): Unit {
@@ -256,7 +261,7 @@ function codesAtEitherEnd(items: InvoiceItem[], columns: ColumnKind[] | null): I
 function leadingCode(description: string): string | null {
   const first = /^\s*(\S+)/.exec(description)?.[1] ?? '';
   if (first.length === description.trim().length) return null;
-  return /^[A-Z]{1,4}[-:.]?\d{2,}$/i.test(first) || /^\d{4,14}$/.test(first) ? first : null;
+  return codeLike(first) ? first : null;
 }
 
 /** What OCR reads in place of a code's prefix letter. */
