@@ -19,26 +19,28 @@ export function tessdataDir(): string {
 export type OcrPage = { gray: Uint8Array; width: number; height: number };
 
 /**
- * Rows [top, top + height) of a page as a binary PGM: the engine decodes it by copying, where a
- * PNG of an enlarged page costs a compression here and a decompression there.
+ * A rectangle of a page as a binary PGM: the engine decodes it by copying, where a PNG of an
+ * enlarged page costs a compression here and a decompression there.
  */
-export function pgmBand(page: OcrPage, top: number, height: number): Buffer {
-  const header = Buffer.from(`P5\n${page.width} ${height}\n255\n`, 'ascii');
-  const rows = page.gray.subarray(top * page.width, (top + height) * page.width);
-  return Buffer.concat([header, rows]);
-}
-
-/** A rectangle of a page as a binary PGM. */
 export function pgmRect(page: OcrPage, r: Rect): Buffer {
   const w = r.x1 - r.x0;
   const h = r.y1 - r.y0;
   const header = Buffer.from(`P5\n${w} ${h}\n255\n`, 'ascii');
+  if (w === page.width) {
+    // Whole rows are one run of the page's pixels: no copy of them is needed.
+    return Buffer.concat([header, page.gray.subarray(r.y0 * w, r.y1 * w)]);
+  }
   const body = Buffer.alloc(w * h);
   for (let y = 0; y < h; y++) {
     const from = (r.y0 + y) * page.width + r.x0;
     body.set(page.gray.subarray(from, from + w), y * w);
   }
   return Buffer.concat([header, body]);
+}
+
+/** Rows [top, top + height) of a page, full width, as a binary PGM. */
+export function pgmBand(page: OcrPage, top: number, height: number): Buffer {
+  return pgmRect(page, { x0: 0, y0: top, x1: page.width, y1: top + height });
 }
 
 export type Ocr = { recognize(page: OcrPage): Promise<Word[]>; close(): Promise<void> };
