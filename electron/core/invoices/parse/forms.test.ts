@@ -92,6 +92,18 @@ describe('an IVA condition read off a blurred scan', () => {
       expect(parseInvoice([p], null).data.issuer.ivaCondition).toBe('IVA Responsable Inscripto');
     }
   });
+
+  it('gives «Resp.» back its dot', () => {
+    const p = page(
+      [
+        [[40, 'Lácteos La Pradera S.A.']],
+        [[40, 'Condición frente al IVA: Resp Inscripto']],
+        [[40, 'CUIT: 30-71234567-1']],
+      ],
+      'ocr',
+    );
+    expect(parseInvoice([p], null).data.issuer.ivaCondition).toBe('Resp. Inscripto');
+  });
 });
 
 describe('a letterhead lost to the scan', () => {

@@ -79,6 +79,7 @@ function cleanName(text: string): string | null {
  */
 export function companyForm(name: string): string {
   return name
+    .replace(/\b(Hnos|Cía|Cia)[,;]?(?=\s)/, '$1.')
     .replace(/\s+S\s?\.?\s?R\s?\.?\s?L\.?$/, ' S.R.L.')
     .replace(/\s+S\s?\.?\s?A\s?\.?\s?S\.?$/, ' S.A.S.')
     .replace(/\s+S\s?\.?\s?A\.?$/, ' S.A.');
@@ -97,7 +98,8 @@ function ivaCondition(text: string): string | null {
     .replace(/\s+/g, ' ')
     .trim()
     .slice(start, start + m[0].length);
-  return printed.length === m[0].length ? printed : m[0];
+  // «Resp Inscripto»: the abbreviation's dot lost.
+  return (printed.length === m[0].length ? printed : m[0]).replace(/^(resp)(?=\s)/i, '$1.');
 }
 
 /** The biggest type in the issuer's block that reads like a name: the company's letterhead. */
@@ -290,7 +292,8 @@ export function readHeader(lines: Line[], tableAt = lines.length): Header {
     lines,
     // (Also «nto CAE:», "Vencimiento" with its first letters clipped off by OCR, and «Vto.»
     // read as «Vio.», «Vlo.» or «Vt0.».)
-    /(?:v[tilf1][o0]|vencimiento|venc|^[a-z]{0,8}nto)\.?\s*(?:de(?:l)?\s*)?(?:c\.?\s*a\.?\s*e\.?)/,
+    // «Vencimie ento CAE»: the word broken in two by OCR.
+    /(?:v[tilf1][o0]|venc[a-z]{0,8}(?:\s[a-z]{1,6})?|^[a-z]{0,8}nto)\.?\s*(?:de(?:l)?\s*)?(?:c\.?\s*a\.?\s*e\.?)/,
     (t) => parseDate(t),
   );
   // «CAE 72119575646376 · Vto. 18-10-2026»: the due date on the CAE's own line.
@@ -308,7 +311,8 @@ export function readHeader(lines: Line[], tableAt = lines.length): Header {
       // «CAE N°:», and the N° as OCR reads it («Ns», «N*», «Nº»).
       /c\.?\s*a\.?\s*e\.?\s*(?:n[^\s:]{0,2}|nro\.?)?\s*:?$|c\.?a\.?e\.?\s*(?:n[^\s:]{0,2}|nro\.?)?\s*:/,
       (t) => {
-        const m = /(\d{14})/.exec(digitsFix(t).replace(/\s/g, ''));
+        // «7: 4148278498395»: the N° read into the number's first digit.
+        const m = /(\d{14})/.exec(digitsFix(t).replace(/[\s:]/g, ''));
         return m?.[1] ?? null;
       },
     ) ?? firstMatch(lines, /(?<!\d)(\d{14})(?!\d)/, (m) => m[1] ?? null);

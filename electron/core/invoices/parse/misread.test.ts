@@ -68,6 +68,48 @@ describe('labels as OCR misreads them', () => {
       expect.objectContaining({ quantity: 6000, unitPrice: 2_249_400, amount: 13_496_400 }),
     ]);
   });
+
+  it('joins a CAE whose N° swallowed its first digit, and a due-date label broken in two', () => {
+    const p = page(
+      [
+        [
+          [40, 'Verdulería El Puente'],
+          [480, 'FACTURA C'],
+        ],
+        [[480, 'N° 0001-00000099']],
+        [[480, 'Fecha: 10/10/2026']],
+        [[40, 'CUIT: 20-42215696-9']],
+        [
+          [40, 'CAEN!'],
+          [140, '7: 4148278498395'],
+        ],
+        [[40, 'Vencimie ento CAE: 20/10/2026']],
+      ],
+      'ocr',
+    );
+    const { data } = parseInvoice([p], null);
+    expect(data.cae).toBe('74148278498395');
+    expect(data.caeDue).toBe('2026-10-20');
+  });
+
+  it('puts back a CAE due date whose year was misread, from the invoice’s date', () => {
+    const lines = (due: string): [number, string][][] => [
+      [
+        [40, 'Verdulería El Puente'],
+        [480, 'FACTURA C'],
+      ],
+      [[480, 'N° 0001-00000099']],
+      [[480, 'Fecha: 26/12/2025']],
+      [[40, 'CUIT: 20-42215696-9']],
+      [[40, `Fecha de Vto. de CAE: ${due}`]],
+    ];
+    const fix = (due: string) => parseInvoice([page(lines(due), 'ocr')], null);
+    expect(fix('05/01/2076').data.caeDue).toBe('2026-01-05');
+    expect(fix('05/01/2076').fields.caeDue?.source).toBe('computed');
+    expect(fix('30/12/2075').data.caeDue).toBe('2025-12-30');
+    // Months away in the same year is not a misread year: left for the owner to see.
+    expect(fix('30/06/2025').data.caeDue).toBe('2025-06-30');
+  });
 });
 
 describe('codes and cell borders as OCR misreads them', () => {
@@ -211,6 +253,11 @@ describe('company names as OCR misreads them', () => {
     );
     expect(other.data.issuer.name).toBe('Bebidas del Litoral S.A.');
     expect(other.data.recipient.name).toBe('Almacén Mi Barrio S.R.L.');
+    const brothers = parseInvoice(
+      [page(rows('Autoservicio Mayorista Díaz Hnos, S.A.', 'Almacén Mi Barrio SRL.'), 'ocr')],
+      null,
+    );
+    expect(brothers.data.issuer.name).toBe('Autoservicio Mayorista Díaz Hnos. S.A.');
   });
 
   it('keeps a PDF’s names as written, and a name that only ends in «sa»', () => {

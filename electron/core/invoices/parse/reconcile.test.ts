@@ -64,4 +64,19 @@ describe('reconciling the figures of an invoice', () => {
     reconcile(d, {});
     expect(d.total).toBe(9_999_999);
   });
+
+  it('adds up a total never read when the lines agree with the net, and only then', () => {
+    const fields: Record<string, FieldInfo> = {};
+    const d = invoice({ netByRate: { '2100': 3_720_000 }, ivaByRate: { '2100': 781_200 } });
+    reconcile(d, fields);
+    expect(d.total).toBe(4_501_200);
+    expect(fields.total).toMatchObject({ source: 'computed', confidence: 0.6 });
+    const apart = invoice({ netByRate: { '2100': 5_000_000 }, ivaByRate: { '2100': 1_050_000 } });
+    reconcile(apart, {});
+    expect(apart.total).toBeUndefined();
+    // Letter B: no net printed, nothing to vouch for the lines.
+    const b = invoice({ letter: 'B' });
+    reconcile(b, {});
+    expect(b.total).toBeUndefined();
+  });
 });

@@ -81,4 +81,40 @@ export function reconcile(data: InvoiceData, fields: Record<string, FieldInfo>):
     data.total = expectedTotal;
     computed('total', 0.75);
   }
+  // No total read at all (big type on a coloured band, garbled): when the lines and the printed
+  // net agree, two readings vouch for the parts, and the total is what they add up to.
+  if (
+    data.total === undefined &&
+    rates.length > 0 &&
+    Object.keys(data.ivaByRate).length > 0 &&
+    linesAgree &&
+    data.items.length > 0
+  ) {
+    data.total = expectedTotal;
+    computed('total', 0.6);
+  }
+  mendCaeDue(data, computed);
+}
+
+const DAY = 86_400_000;
+
+/**
+ * A CAE is due within days of the invoice. A due date a year or more away had its year misread
+ * («2075» for 2025): the invoice's year, or the next one, puts it back in range.
+ */
+function mendCaeDue(data: InvoiceData, computed: (path: string, confidence: number) => void): void {
+  if (!data.caeDue || !data.date) return;
+  const date = Date.parse(`${data.date}T00:00:00Z`);
+  const span = (iso: string): number => (Date.parse(`${iso}T00:00:00Z`) - date) / DAY;
+  if (Number.isNaN(date) || Math.abs(span(data.caeDue)) < 300) return;
+  const year = Number(data.date.slice(0, 4));
+  for (const y of [year, year + 1]) {
+    const due = `${y}${data.caeDue.slice(4)}`;
+    const s = span(due);
+    if (s >= 0 && s <= 60) {
+      data.caeDue = due;
+      computed('caeDue', 0.6);
+      return;
+    }
+  }
 }
