@@ -92,23 +92,27 @@ describe('labels as OCR misreads them', () => {
     expect(data.caeDue).toBe('2026-10-20');
   });
 
-  it('puts back a CAE due date whose year was misread, from the invoice’s date', () => {
-    const lines = (due: string): [number, string][][] => [
+  it('puts back a year misread in the date or the CAE due date, from the other one', () => {
+    const lines = (date: string, due: string): [number, string][][] => [
       [
         [40, 'Verdulería El Puente'],
         [480, 'FACTURA C'],
       ],
       [[480, 'N° 0001-00000099']],
-      [[480, 'Fecha: 26/12/2025']],
+      [[480, `Fecha: ${date}`]],
       [[40, 'CUIT: 20-42215696-9']],
       [[40, `Fecha de Vto. de CAE: ${due}`]],
     ];
-    const fix = (due: string) => parseInvoice([page(lines(due), 'ocr')], null);
-    expect(fix('05/01/2076').data.caeDue).toBe('2026-01-05');
-    expect(fix('05/01/2076').fields.caeDue?.source).toBe('computed');
-    expect(fix('30/12/2075').data.caeDue).toBe('2025-12-30');
+    const fix = (date: string, due: string) => parseInvoice([page(lines(date, due), 'ocr')], null);
+    expect(fix('26/12/2025', '05/01/2076').data.caeDue).toBe('2026-01-05');
+    expect(fix('26/12/2025', '05/01/2076').fields.caeDue?.source).toBe('computed');
+    expect(fix('26/12/2025', '30/12/2075').data.caeDue).toBe('2025-12-30');
+    expect(fix('26/12/2075', '05/01/2026').data).toMatchObject({
+      date: '2025-12-26',
+      caeDue: '2026-01-05',
+    });
     // Months away in the same year is not a misread year: left for the owner to see.
-    expect(fix('30/06/2025').data.caeDue).toBe('2025-06-30');
+    expect(fix('26/12/2025', '30/06/2025').data.caeDue).toBe('2025-06-30');
   });
 });
 

@@ -93,27 +93,41 @@ export function reconcile(data: InvoiceData, fields: Record<string, FieldInfo>):
     data.total = expectedTotal;
     computed('total', 0.6);
   }
-  mendCaeDue(data, computed);
+  mendYears(data, computed);
 }
 
 const DAY = 86_400_000;
 
 /**
- * A CAE is due within days of the invoice. A due date a year or more away had its year misread
- * («2075» for 2025): the invoice's year, or the next one, puts it back in range.
+ * A CAE is due within days of the invoice. When the two dates are a year or more apart and one
+ * of them lies in the future beyond next year, that one had its year misread («2075» for 2025):
+ * the other's year, or the one next to it, puts it back in range.
  */
-function mendCaeDue(data: InvoiceData, computed: (path: string, confidence: number) => void): void {
-  if (!data.caeDue || !data.date) return;
-  const date = Date.parse(`${data.date}T00:00:00Z`);
-  const span = (iso: string): number => (Date.parse(`${iso}T00:00:00Z`) - date) / DAY;
-  if (Number.isNaN(date) || Math.abs(span(data.caeDue)) < 300) return;
-  const year = Number(data.date.slice(0, 4));
-  for (const y of [year, year + 1]) {
-    const due = `${y}${data.caeDue.slice(4)}`;
-    const s = span(due);
-    if (s >= 0 && s <= 60) {
-      data.caeDue = due;
-      computed('caeDue', 0.6);
+function mendYears(data: InvoiceData, computed: (path: string, confidence: number) => void): void {
+  const { date, caeDue } = data;
+  if (!date || !caeDue) return;
+  const at = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY;
+  if (Number.isNaN(at(date)) || Math.abs(at(caeDue) - at(date)) < 300) return;
+  const latest = new Date().getUTCFullYear() + 1;
+  const plausible = (iso: string): boolean => {
+    const year = Number(iso.slice(0, 4));
+    return year >= 2000 && year <= latest;
+  };
+  const wrong =
+    plausible(date) && !plausible(caeDue)
+      ? 'caeDue'
+      : !plausible(date) && plausible(caeDue)
+        ? 'date'
+        : null;
+  if (!wrong) return;
+  const anchor = wrong === 'caeDue' ? date : caeDue;
+  const year = Number(anchor.slice(0, 4));
+  for (const y of wrong === 'caeDue' ? [year, year + 1] : [year, year - 1]) {
+    const mended = `${y}${(wrong === 'caeDue' ? caeDue : date).slice(4)}`;
+    const span = wrong === 'caeDue' ? at(mended) - at(date) : at(caeDue) - at(mended);
+    if (span >= 0 && span <= 60) {
+      data[wrong] = mended;
+      computed(wrong, 0.6);
       return;
     }
   }
