@@ -63,6 +63,8 @@ export async function preparePage(
   fileName: string,
   opts: { lossy?: boolean } = {},
 ): Promise<PreparedPage> {
+  // Taken before the gray pipeline is set on `image`: a clone carries its operations.
+  const colour = image.clone();
   let base: { data: Buffer; info: OutputInfo };
   try {
     base = await image
@@ -85,7 +87,7 @@ export async function preparePage(
     .raw()
     .toBuffer({ resolveWithObject: true });
   const found = findSheet(small.data, small.info.width, small.info.height);
-  const sheet = found ? extendOverBands(found, await colourCopy(image, small.info)) : null;
+  const sheet = found ? extendOverBands(found, await colourCopy(colour, small.info)) : null;
   if (sheet) {
     const k = width / small.info.width;
     const quad = sheet.map((p) => ({ x: p.x * k, y: p.y * k })) as Quad;

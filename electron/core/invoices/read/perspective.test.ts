@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { extendOverBands, type Quad, type Rgb } from './perspective.ts';
 
-/** A 400 × 600 photo: a dark desk, a white sheet (x 50–349, y 40–559) whose top 40 rows are a red band. */
-function photo(): Rgb {
+/** A 400 × 600 photo: a dark desk, a white sheet (x 50–349, y 40–559) whose top 40 rows are a coloured band. */
+function photo(
+  band: [number, number, number] = [180, 30, 40],
+  desk: [number, number, number] = [64, 66, 72],
+): Rgb {
   const width = 400;
   const height = 600;
   const data = new Uint8Array(width * height * 3);
@@ -10,8 +13,7 @@ function photo(): Rgb {
     for (let x = 0; x < width; x++) {
       const i = (y * width + x) * 3;
       const sheet = x >= 50 && x < 350 && y >= 40 && y < 560;
-      const band = sheet && y < 80;
-      const [r, g, b] = band ? [180, 30, 40] : sheet ? [235, 235, 230] : [64, 66, 72];
+      const [r, g, b] = sheet && y < 80 ? band : sheet ? [235, 235, 230] : desk;
       [data[i], data[i + 1], data[i + 2]] = [r, g, b];
     }
   }
@@ -43,5 +45,20 @@ describe('a sheet whose letterhead band touches its top edge', () => {
       { x: 50, y: 559 },
     ];
     expect(extendOverBands(sheet, rgb)).toEqual(sheet);
+  });
+
+  it('comes back whole out of the page clean-up, which sees the photo in colour', async () => {
+    const sharp = (await import('sharp')).default;
+    const { preparePage } = await import('./image.ts');
+    // A green band as dark as the desk: in gray the two are one.
+    const { data, width, height } = photo([30, 95, 50], [70, 70, 70]);
+    const png = await sharp(data, { raw: { width, height, channels: 3 } })
+      .resize({ width: width * 3 })
+      .png()
+      .toBuffer();
+    const page = await preparePage(sharp(png), 'foto.png', { lossy: true });
+    // The sheet is 300 × 520 with its band (1.73), 300 × 480 without it (1.6); more is the desk.
+    expect(page.height / page.width).toBeGreaterThan(1.7);
+    expect(page.height / page.width).toBeLessThan(1.77);
   });
 });
