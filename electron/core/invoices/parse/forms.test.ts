@@ -76,6 +76,45 @@ describe('an old pre-printed form', () => {
     expect(data.issuer.cuit).toBe('30712345671');
     expect(data.recipient).toMatchObject({ name: 'Almacén Don Pepe', cuit: '20248372355' });
   });
+
+  it('reads «I.V.A. Inscripto 21%» as the IVA of that rate, and the letter from it when the box was lost', () => {
+    const rows = (iva: string) =>
+      [
+        [
+          [40, 'Ferretería y Bazar El Tornillo S.R.L.'],
+          [520, 'FACTURA'],
+        ],
+        [[520, 'Nº 0004-00012345']],
+        [[520, 'C.U.I.T.: 30-71234567-1']],
+        [
+          [40, 'Descripción'],
+          [400, 'Cantidad'],
+          [700, 'Importe'],
+        ],
+        [
+          [40, 'Esponja Doble Uso x12'],
+          [400, '1'],
+          [700, '6.625,00'],
+        ],
+        [
+          [400, 'Neto Gravado 21%'],
+          [700, '$ 6.625,00'],
+        ],
+        [
+          [400, iva],
+          [700, '$ 1.391,25'],
+        ],
+        [
+          [400, 'TOTAL'],
+          [700, '$ 8.016,25'],
+        ],
+      ] as [number, string][][];
+    for (const iva of ['I.V.A. Inscripto 21%', 'LV.A, Inscripto 21%']) {
+      const { data } = parseInvoice([page(rows(iva), 'ocr')], null);
+      expect(data.ivaByRate).toEqual({ '2100': 139_125 });
+      expect(data.letter).toBe('A');
+    }
+  });
 });
 
 describe('an IVA condition read off a blurred scan', () => {
