@@ -145,6 +145,27 @@ describe('an IVA condition read off a blurred scan', () => {
   });
 });
 
+describe('a letterhead beside a logo', () => {
+  it('is the written name, not the logo’s initials in bigger type nor a bracket read round them', () => {
+    for (const logo of ['DT', 'FUN', '[CP]']) {
+      const p = page(
+        [
+          [
+            [40, logo],
+            [120, 'Distribuidora El Trébol'],
+            [520, 'FACTURA'],
+          ],
+          [[120, 'CUIT: 30-71234567-1']],
+        ],
+        'ocr',
+      );
+      // The logo's letters stand three times as tall as the name.
+      for (const w of p.words) if (w.text === logo) [w.y0, w.y1] = [0, 36];
+      expect(parseInvoice([p], null).data.issuer.name).toBe('Distribuidora El Trébol');
+    }
+  });
+});
+
 describe('a letterhead lost to the scan', () => {
   it('leaves the issuer unnamed rather than naming it after a heading or a CUIT line', () => {
     const p = page(

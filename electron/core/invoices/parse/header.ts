@@ -56,7 +56,8 @@ function readCuit(text: string): string | null {
 function cleanName(text: string): string | null {
   const t = text
     .replace(/\s+/g, ' ')
-    .replace(/^[\s:.\-–]+|[\s:\-–]+$/g, '')
+    // («> Congelados Patagonia»: a logo's edge read in front of the name.)
+    .replace(/^[^\p{L}\d"«(¿]+|[\s:\-–]+$/gu, '')
     .trim();
   if (t.length < 3 || !/[a-záéíóúñ]{2}/i.test(t)) return null;
   if (/^(cuit|c\.u\.i\.t|domicilio|direcci|condici|iva|fecha)/i.test(fold(t))) return null;
@@ -102,6 +103,19 @@ function ivaCondition(text: string): string | null {
   return (printed.length === m[0].length ? printed : m[0]).replace(/^(resp)(?=\s)/i, '$1.');
 }
 
+/**
+ * How much a text reads like a written name rather than a logo: words of letters count fully;
+ * a lone short capitals word («DT», «FUN», the initials in a logo's circle) and brackets or
+ * rules read into it count much less.
+ */
+function nameShape(text: string): number {
+  const odd = /[[\]{}()<>|;_~=—]/.test(text) ? 0.5 : 1;
+  const words = text.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w));
+  if (words.length >= 2) return odd;
+  const word = words[0] ?? '';
+  return (word.length <= 5 && word === word.toUpperCase() ? 0.2 : 0.7) * odd;
+}
+
 /** The biggest type in the issuer's block that reads like a name: the company's letterhead. */
 function letterhead(lines: Line[], end: number): Found<string> | null {
   let best: Found<string> | null = null;
@@ -123,7 +137,7 @@ function letterhead(lines: Line[], end: number): Found<string> | null {
         /\b(s\.?a\.?|s\.?r\.?l\.?|s\.?a\.?s\.?|hnos?\.?|y cia|distribuidora|mayorista)\b/.test(f)
           ? 1.3
           : 1;
-      const score = size * company;
+      const score = size * company * nameShape(name);
       if (score > bestScore) {
         bestScore = score;
         const conf = seg.words.reduce((s, w) => s + w.conf, 0) / seg.words.length;
