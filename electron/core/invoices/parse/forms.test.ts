@@ -166,6 +166,26 @@ describe('a letterhead beside a logo', () => {
   });
 });
 
+describe('an issuer’s CUIT misread beside its IIBB number', () => {
+  it('is the valid one further along the line, and the recipient keeps its own', () => {
+    const p = page(
+      [
+        [
+          [40, 'Congelados Patagonia S.R.L.'],
+          [520, 'NOTA DE CRÉDITO A'],
+        ],
+        [[40, 'CUIT 33-70515066-6 - IIBB 33705150686 - Inicio de actividades 16/10/2001']],
+        [[40, 'Cliente: Almacén Don Pepe']],
+        [[40, 'CUIT: 27-39458607-8']],
+      ],
+      'ocr',
+    );
+    const { data } = parseInvoice([p], null);
+    expect(data.issuer.cuit).toBe('33705150686');
+    expect(data.recipient.cuit).toBe('27394586078');
+  });
+});
+
 describe('a letterhead lost to the scan', () => {
   it('leaves the issuer unnamed rather than naming it after a heading or a CUIT line', () => {
     const p = page(

@@ -333,16 +333,17 @@ export function readHeader(lines: Line[], tableAt = lines.length): Header {
   if (cae) h.cae = cae;
 
   // CUITs: the issuer's above the recipient's block, the recipient's inside it.
+  // Every valid one on a line, in order: «CUIT 33-70515066-6 - IIBB 33705150686», the first
+  // misread, the second (the same digits, as many provinces number it) right.
   const cuits: Found<string>[] = [];
+  const nextCuit = (line: Line): Found<string> | null =>
+    firstMatch([line], CUIT_RE, (m) => {
+      const c = readCuit(m[0]);
+      return c && !cuits.some((x) => x.value === c) ? c : null;
+    });
   for (const line of lines) {
     if (line.page > 0) break;
-    for (const seg of line.segments) {
-      const c = readCuit(seg.text);
-      if (c && !cuits.some((x) => x.value === c)) {
-        const f = firstMatch([line], CUIT_RE, (m) => (readCuit(m[0]) === c ? c : null));
-        if (f) cuits.push(f);
-      }
-    }
+    for (let f = nextCuit(line); f; f = nextCuit(line)) cuits.push(f);
   }
   const issuerCuit = cuits.find((c) => split < 0 || c.line.index < split) ?? cuits[0];
   if (issuerCuit) h.issuerCuit = issuerCuit;
