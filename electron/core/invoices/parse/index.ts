@@ -6,7 +6,7 @@ import type {
 } from '../../../../shared/contract/index.ts';
 import { isValidCuit } from '../../../../shared/domain/cuit.ts';
 import type { PageWords } from '../read/geometry.ts';
-import { findHeader } from './columns.ts';
+import { findHeader, type ColumnKind } from './columns.ts';
 import type { Found } from './find.ts';
 import { afipCodeOf, kindOfCode } from '../kinds.ts';
 import { companyForm, readHeader } from './header.ts';
@@ -98,9 +98,15 @@ export function parseInvoice(pages: PageWords[], qr: AfipQr | null): Parsed {
   put('recipient.cuit', header.recipientCuit);
 
   // Items: between the table's header and the first total below it.
-  const start = table ? table.index + 1 : 0;
-  const end = Math.min(lines.length, ...totals.labelLines.filter((i) => i >= start));
-  data.items = readItems(lines.slice(start, end), table?.columns ?? null);
+  const itemsFrom = (start: number, columns: ColumnKind[] | null) => {
+    const end = Math.min(lines.length, ...totals.labelLines.filter((i) => i >= start));
+    return { end, items: readItems(lines.slice(start, end), columns) };
+  };
+  let { end, items } = itemsFrom(table ? table.index + 1 : 0, table?.columns ?? null);
+  // The heading found heads no rows (the items' own heading garbled, and the «Otros tributos»
+  // box below taken for it): the rows are read without one.
+  if (table && items.length === 0) ({ end, items } = itemsFrom(0, null));
+  data.items = items;
 
   // Totals. A rate printed with $ 0,00 (the AFIP form lists every rate) is not used.
   for (const [rate, amount] of totals.ivaByRate) {

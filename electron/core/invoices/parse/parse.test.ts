@@ -169,6 +169,49 @@ describe('invoice parser', () => {
     ]);
   });
 
+  it('reads the rows without a heading when the only heading found is the «Otros tributos» box below them', () => {
+    const p = page([
+      [
+        [40, 'Panificados La Abuela'],
+        [380, 'C'],
+        [480, 'FACTURA'],
+      ],
+      [[480, 'N° 0002-00079402']],
+      [[480, 'CUIT: 27-39140519-6']],
+      // The items' heading, garbled past reading.
+      [[40, 'Camided| UMedida']],
+      [
+        [40, '3'],
+        [120, 'Alfajores de Maicena x12'],
+        [480, '6.304,95'],
+        [600, '18.914,85'],
+      ],
+      [
+        [40, '2'],
+        [120, 'Palmeritas del Día'],
+        [480, '9.782,50'],
+        [600, '19.565,00'],
+      ],
+      [
+        [40, 'Otros tributos'],
+        [160, 'Descripción'],
+        [300, 'Alíc. %'],
+        [400, 'Importe'],
+        [480, 'Importe Neto Gravado:'],
+        [600, '$ 38.479,85'],
+      ],
+      [
+        [480, 'TOTAL'],
+        [600, '$ 38.479,85'],
+      ],
+    ]);
+    const { data } = parseInvoice([p], null);
+    expect(data.items.map((i) => [i.description, i.quantity, i.amount])).toEqual([
+      ['Alfajores de Maicena x12', 3000, 1_891_485],
+      ['Palmeritas del Día', 2000, 1_956_500],
+    ]);
+  });
+
   it('lets the AFIP QR win for the header', () => {
     const p = page([
       [
