@@ -1,3 +1,5 @@
+import sharp from 'sharp';
+
 /**
  * Stretches the grays, in place, so the darkest `lower` share of the page turns black and the
  * lightest `1 - upper` white, in a straight line between: faint print on gray paper gets the
@@ -24,4 +26,66 @@ export function stretchContrast(gray: Uint8Array, lower = 0.01, upper = 0.99): v
     lut[v] = Math.max(0, Math.min(255, Math.round(((v - black) * 255) / (white - black))));
   }
   for (let i = 0; i < gray.length; i++) gray[i] = lut[gray[i] ?? 0] ?? 0;
+}
+
+/** Side of the square cells the paper's brightness is measured in. */
+const LIGHT_CELL = 32;
+/** Cells around each one whose brightest decides its paper level: a coloured band is narrower. */
+const LIGHT_REACH = 4;
+
+/**
+ * Evens out the light on a photographed page, in place: each pixel is divided by the paper's
+ * brightness around it, so a shadow or a lamp's falloff does not turn a corner of the sheet
+ * into a dark patch that the engine takes for a picture. The paper's brightness is the light
+ * end of each cell's grays, or the brightest cell nearby where a cell is far darker (a dark
+ * band or a box of solid print is not paper), then smoothed.
+ */
+export async function flattenLight(gray: Uint8Array, width: number, height: number): Promise<void> {
+  const cw = Math.ceil(width / LIGHT_CELL);
+  const ch = Math.ceil(height / LIGHT_CELL);
+  const level = new Uint8Array(cw * ch);
+  const hist = new Uint32Array(256);
+  for (let cy = 0; cy < ch; cy++) {
+    for (let cx = 0; cx < cw; cx++) {
+      hist.fill(0);
+      let n = 0;
+      for (let y = cy * LIGHT_CELL; y < Math.min(height, (cy + 1) * LIGHT_CELL); y += 2) {
+        const row = y * width;
+        for (let x = cx * LIGHT_CELL; x < Math.min(width, (cx + 1) * LIGHT_CELL); x += 2) {
+          const v = gray[row + x] ?? 255;
+          hist[v] = (hist[v] ?? 0) + 1;
+          n++;
+        }
+      }
+      // The 90th percentile: paper, above the ink and the JPEG speckle's dark half.
+      let seen = 0;
+      let v = 0;
+      while (v < 255 && seen + (hist[v] ?? 0) < n * 0.9) seen += hist[v++] ?? 0;
+      level[cy * cw + cx] = v;
+    }
+  }
+  const paper = new Uint8Array(cw * ch);
+  for (let cy = 0; cy < ch; cy++) {
+    for (let cx = 0; cx < cw; cx++) {
+      let best = 0;
+      for (let y = Math.max(0, cy - LIGHT_REACH); y <= Math.min(ch - 1, cy + LIGHT_REACH); y++) {
+        for (let x = Math.max(0, cx - LIGHT_REACH); x <= Math.min(cw - 1, cx + LIGHT_REACH); x++) {
+          best = Math.max(best, level[y * cw + x] ?? 0);
+        }
+      }
+      // Its own level unless far below the brightest near it (a band, a box of solid print):
+      // raising every cell to its neighbours' best would whiten the near side of a shadow.
+      const own = level[cy * cw + cx] ?? 0;
+      paper[cy * cw + cx] = Math.max(32, own >= best * 0.75 ? own : best);
+    }
+  }
+  const smooth = await sharp(paper, { raw: { width: cw, height: ch, channels: 1 } })
+    .blur(LIGHT_REACH / 2)
+    .resize({ width, height, fit: 'fill', kernel: 'linear' })
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
+  for (let i = 0; i < gray.length; i++) {
+    gray[i] = Math.min(255, Math.round(((gray[i] ?? 0) * 255) / Math.max(32, smooth[i] ?? 255)));
+  }
 }

@@ -1,7 +1,7 @@
 import sharp, { type Sharp, type OutputInfo } from 'sharp';
 import { MAX_PIXELS, MAX_PAGES, readError, type FileKind } from './detect.ts';
 import { extendOverBands, findSheet, unwarp, type Quad, type Rgb } from './perspective.ts';
-import { stretchContrast } from './contrast.ts';
+import { flattenLight, stretchContrast } from './contrast.ts';
 
 /** A page ready for reading: gray pixels, one byte each, for OCR, the QR and the review's PNG. */
 export type PreparedPage = {
@@ -107,6 +107,8 @@ export async function preparePage(
       turned.info.height,
     ];
   }
+  // A photo's shadows and falloff, evened out before anything measures the page.
+  if (sheet) await flattenLight(pixels, width, height);
   // Small type on a lossy or photographed page (JPEG blocks and blur eat thin strokes) is
   // enlarged until its lines are about as tall as Tesseract reads best; a lossless page only
   // when its type is tiny. Big pages are reduced.
@@ -128,7 +130,9 @@ export async function preparePage(
     .raw()
     .toBuffer({ resolveWithObject: true });
   stretchContrast(out.data);
-  await invertDarkBands(out.data, out.info.width, out.info.height);
+  // Not on a photo, even one whose light was evened out: blur leaves a dark rim round an
+  // inverted band that the engine reads as rules, merging a table heading's cells.
+  if (!sheet) await invertDarkBands(out.data, out.info.width, out.info.height);
   return {
     gray: new Uint8Array(out.data.buffer, out.data.byteOffset, out.data.length),
     width: out.info.width,
