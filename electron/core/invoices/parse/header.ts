@@ -24,9 +24,11 @@ export type Header = {
 
 /** "Cliente:" whose first letters OCR clipped off a box's edge («nte:», «iente:»). */
 const CLIPPED_CLIENT = '^c?l?i?e?nte\\s*:';
+// «Chente», «Ciiente», «Clente»: the «li» of «Cliente» misread.
+const MISREAD_CLIENT = '^c[hli1|]{1,3}e?nte\\b';
 
 const RECIPIENT = new RegExp(
-  `(se[nñ]or(?:\\s*\\(?es\\)?)?|^sr\\.?(?:\\s*\\(?es\\)?)?\\b|cliente|apellido y nombre|destinatario|comprador|facturar a|datos del cliente|${CLIPPED_CLIENT})`,
+  `(se[nñ]or(?:\\s*\\(?es\\)?)?|^sr\\.?(?:\\s*\\(?es\\)?)?\\b|cliente|apellido y nombre|destinatario|comprador|facturar a|datos del cliente|${CLIPPED_CLIENT}|${MISREAD_CLIENT})`,
 );
 const IVA_CONDITION =
   /(iva responsable inscripto|responsable inscripto|resp\.? inscripto|responsable monotributo|resp\.? monotributo|monotributista social|monotributista|monotributo|iva exento|exento|consumidor final|no responsable|sujeto no categorizado|cons\.? final)/i;
@@ -368,7 +370,7 @@ export function readHeader(lines: Line[], tableAt = lines.length): Header {
     const recipientName = labelled(
       lines,
       new RegExp(
-        `(se[nñ]or(?:\\s*\\(?es\\)?)?|sr\\.?\\s*\\(?es\\)?|cliente|apellido y nombre\\s*\\/?\\s*(?:raz[oó]n social)?|raz[oó]n social|destinatario|comprador|facturar a|nombre|${CLIPPED_CLIENT})\\s*:?`,
+        `(se[nñ]or(?:\\s*\\(?es\\)?)?|sr\\.?\\s*\\(?es\\)?|cliente|apellido y nombre\\s*\\/?\\s*(?:raz[oó]n social)?|raz[oó]n social|destinatario|comprador|facturar a|nombre|${CLIPPED_CLIENT}|${MISREAD_CLIENT})\\s*:?`,
       ),
       partyName,
       { from: split, to: Math.min(lines.length, split + 6), below: false },

@@ -116,6 +116,33 @@ describe('labels as OCR misreads them', () => {
   });
 });
 
+describe('the client’s label misread', () => {
+  it('still starts the client’s block at «Chente», so the issuer keeps its own IVA condition', () => {
+    const p = page(
+      [
+        [
+          [40, 'Almacén Natural Delta S.A.S.'],
+          [480, 'Factura B'],
+        ],
+        [[40, 'CUIT 30788059074 - IVA Responsable Inscripto']],
+        [
+          [40, 'Chente Luna Rodrigo Martín'],
+          [480, 'CUIT 20-33608944-2'],
+        ],
+        [[40, 'Condición frente al IVA Monotributista']],
+      ],
+      'ocr',
+    );
+    const { data } = parseInvoice([p], null);
+    expect(data.issuer.ivaCondition).toBe('IVA Responsable Inscripto');
+    expect(data.recipient).toMatchObject({
+      name: 'Luna Rodrigo Martín',
+      cuit: '20336089442',
+      ivaCondition: 'Monotributista',
+    });
+  });
+});
+
 describe('codes and cell borders as OCR misreads them', () => {
   const heading: [number, string][] = [
     [40, 'Código'],
