@@ -108,13 +108,14 @@ export function parseInvoice(pages: PageWords[], qr: AfipQr | null): Parsed {
   if (table && items.length === 0) ({ end, items } = itemsFrom(0, null));
   data.items = items;
 
+  const contained = totals.ivaContained || totals.containedUnread.length > 0;
   // Totals. A rate printed with $ 0,00 (the AFIP form lists every rate) is not used.
   for (const [rate, amount] of totals.ivaByRate) {
     if (amount.value === 0) continue;
     data.ivaByRate[String(rate)] = amount.value;
     put(`ivaByRate.${rate}`, amount);
   }
-  if (data.letter !== 'B' || !totals.ivaContained) {
+  if (data.letter !== 'B' || !contained) {
     for (const [rate, amount] of totals.netByRate) {
       if (amount.value === 0) continue;
       data.netByRate[String(rate)] = amount.value;
@@ -129,7 +130,7 @@ export function parseInvoice(pages: PageWords[], qr: AfipQr | null): Parsed {
       totals.subtotal &&
       rates.length === 1 &&
       data.letter !== 'B' &&
-      !totals.ivaContained
+      !contained
     ) {
       data.netByRate[String(rates[0])] = totals.subtotal.value;
       put(`netByRate.${rates[0]}`, totals.subtotal);
@@ -152,7 +153,21 @@ export function parseInvoice(pages: PageWords[], qr: AfipQr | null): Parsed {
   }
 
   if (data.total === undefined) findTotal(data, lines.slice(end), fields, source);
-  if (!data.letter) inferLetter(data, totals.ivaContained, fields);
+  if (!data.letter) inferLetter(data, contained, fields);
+  // «IVA contenido 21%» with its figure garbled: on a B invoice at one rate, it is the share of
+  // the total (without perceptions) that the rate holds.
+  const [unread] = totals.containedUnread;
+  if (
+    data.letter === 'B' &&
+    unread !== undefined &&
+    totals.containedUnread.length === 1 &&
+    Object.keys(data.ivaByRate).length === 0 &&
+    data.total !== undefined
+  ) {
+    const base = data.total - data.perceptions - data.otherTaxes;
+    data.ivaByRate[String(unread)] = Math.round((base * unread) / (10_000 + unread));
+    fields[`ivaByRate.${unread}`] = { confidence: 0.6, source: 'computed', boxes: [] };
+  }
   reconcile(data, fields);
   const parsed = { data, fields };
   if (qr) withQr(parsed, qr);

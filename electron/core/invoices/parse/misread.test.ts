@@ -116,6 +116,33 @@ describe('labels as OCR misreads them', () => {
   });
 });
 
+describe('a B invoice’s IVA contenido garbled', () => {
+  it('is the share of the total its one rate holds, marked as computed', () => {
+    const p = page(
+      [
+        [
+          [40, 'Distribuidora El Trébol S.R.L.'],
+          [480, 'FACTURA B'],
+        ],
+        [[480, 'N° 0001-00000099']],
+        [[40, 'CUIT: 30-71234567-1']],
+        [[40, 'Régimen de Transparencia Fiscal al Consumidor Ley 27.743']],
+        [[40, 'IVA contenido 21%: $ 201.489.372']],
+        [
+          [400, 'TOTAL'],
+          [600, '$ 1.160.962,27'],
+        ],
+      ],
+      'ocr',
+    );
+    const { data, fields } = parseInvoice([p], null);
+    expect(data.letter).toBe('B');
+    expect(data.ivaByRate).toEqual({ '2100': 20_148_932 });
+    expect(fields['ivaByRate.2100']?.source).toBe('computed');
+    expect(data.netByRate).toEqual({});
+  });
+});
+
 describe('the client’s label misread', () => {
   it('still starts the client’s block at «Chente», so the issuer keeps its own IVA condition', () => {
     const p = page(

@@ -11,6 +11,8 @@ export type Totals = {
   ivaByRate: Map<number, Amount>;
   /** "IVA contenido" on B invoices (Ley 27.743). */
   ivaContained: boolean;
+  /** Rates of an "IVA contenido" whose figure could not be read («$ 201.489.372»). */
+  containedUnread: number[];
   subtotal?: Amount;
   perceptions: Amount[];
   otherTributes?: Amount;
@@ -124,6 +126,7 @@ export function readTotals(lines: Line[]): Totals {
     netByRate: new Map(),
     ivaByRate: new Map(),
     ivaContained: false,
+    containedUnread: [],
     perceptions: [],
     otherTaxes: [],
     labelLines: [],
@@ -164,6 +167,16 @@ export function readTotals(lines: Line[]): Totals {
       continue;
     }
     mark(line);
+  }
+  for (const line of lines) {
+    for (const seg of line.segments) {
+      const rate = rateIn(seg.text);
+      if (rate === null || !/i\.?v\.?a\.?\s+contenido/.test(fold(seg.text))) continue;
+      if (!t.ivaByRate.has(rate) && !t.containedUnread.includes(rate)) {
+        t.containedUnread.push(rate);
+        mark(line);
+      }
+    }
   }
   return t;
 }
