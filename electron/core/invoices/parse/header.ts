@@ -295,7 +295,7 @@ export function readHeader(lines: Line[], tableAt = lines.length): Header {
 
   const date = labelled(
     lines,
-    /fecha\s*(?:de\s*)?(?:emision|emitida|comprobante|factura)?\s*:?$|fecha\s+de\s+emision|^fecha|^emision\b/,
+    /fecha\s*(?:de\s*)?(?:emision|emitida|comprobante|factura)?\s*:?$|fecha\s+de\s+emision|^fecha|^emisio\s?n\b/,
     (t) => {
       if (/vto|venc|inicio/.test(fold(t))) return null;
       return allDates(t)[0] ?? null;
@@ -309,8 +309,9 @@ export function readHeader(lines: Line[], tableAt = lines.length): Header {
     // (Also «nto CAE:», "Vencimiento" with its first letters clipped off by OCR, and «Vto.»
     // read as «Vio.», «Vlo.» or «Vt0.».)
     // «Vencimie ento CAE»: the word broken in two by OCR.
-    /(?:v[tilf1][o0]|venc[a-z]{0,8}(?:\s[a-z]{1,6})?|^[a-z]{0,8}nto)\.?\s*(?:de(?:l)?\s*)?(?:c\.?\s*a\.?\s*e\.?)/,
-    (t) => parseDate(t),
+    // «Fecha Vto. C.A.!»: the E read as «!»; «3: 1/05/2026», a colon read inside the day.
+    /(?:v[tilf1][o0]|venc[a-z]{0,8}(?:\s[a-z]{1,6})?|^[a-z]{0,8}nto)\.?\s*(?:de(?:l)?\s*)?(?:c\.?\s*a\.?\s*[e!]\.?)/,
+    (t) => parseDate(t.replace(/(\d):\s*(?=\d)/g, '$1')),
   );
   // «CAE 72119575646376 · Vto. 18-10-2026»: the due date on the CAE's own line.
   const caeDue =
@@ -327,8 +328,10 @@ export function readHeader(lines: Line[], tableAt = lines.length): Header {
       // «CAE N°:», and the N° as OCR reads it («Ns», «N*», «Nº»).
       /c\.?\s*a\.?\s*e\.?\s*(?:n[^\s:]{0,2}|nro\.?)?\s*:?$|c\.?a\.?e\.?\s*(?:n[^\s:]{0,2}|nro\.?)?\s*:/,
       (t) => {
-        // «7: 4148278498395»: the N° read into the number's first digit.
-        const m = /(\d{14})/.exec(digitsFix(t).replace(/[\s:]/g, ''));
+        // Fourteen digits as printed; else «7: 4148278498395», the N° read into the number's
+        // first digit, joined.
+        const whole = /(?<!\d)(\d{14})(?!\d)/.exec(digitsFix(t));
+        const m = whole ?? /(\d{14})/.exec(digitsFix(t).replace(/[\s:]/g, ''));
         return m?.[1] ?? null;
       },
     ) ?? firstMatch(lines, /(?<!\d)(\d{14})(?!\d)/, (m) => m[1] ?? null);

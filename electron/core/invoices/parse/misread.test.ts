@@ -92,6 +92,30 @@ describe('labels as OCR misreads them', () => {
     expect(data.caeDue).toBe('2026-10-20');
   });
 
+  it('reads «C.A.!» as C.A.E., a colon read inside a day, «Emisió n» and specks before a whole CAE', () => {
+    const p = page(
+      [
+        [
+          [40, 'Verdulería El Puente'],
+          [480, 'FACTURA C'],
+        ],
+        [[480, 'N° 0001-00000099']],
+        [[480, 'Emisió n 27-05-2026']],
+        [[40, 'CUIT: 20-42215696-9']],
+        [[40, 'CAE Ne: 1: 7: 73942428683736']],
+        [
+          [40, 'Fecha Vto. C.A.!'],
+          [200, '3: 1/05/2026'],
+        ],
+      ],
+      'ocr',
+    );
+    const { data } = parseInvoice([p], null);
+    expect(data.date).toBe('2026-05-27');
+    expect(data.cae).toBe('73942428683736');
+    expect(data.caeDue).toBe('2026-05-31');
+  });
+
   it('puts back a year misread in the date or the CAE due date, from the other one', () => {
     const lines = (date: string, due: string): [number, string][][] => [
       [
