@@ -168,7 +168,9 @@ function partyName(text: string): string | null {
     text.split(
       /\s(?:—|-{1,2}|\|)\s|\s(?=(?:[il1]\.?v\.?a\.?|c\.?u\.?[a-z1]{0,2}\.?t\.?|cond\.|condici[oó]n|domicilio|dom\.)\s*:)/i,
     )[0] ?? text;
-  const name = cleanName(cut);
+  // «e: Consumidor Final», «íes): Medina»: the tail of a label («Cliente:», «Señor(es):») whose
+  // start was clipped.
+  const name = cleanName(cut.replace(/^[\p{Ll}()]{1,5}\s*:\s*/u, ''));
   if (!name) return null;
   if (/^(comprobante|factura|nota|datos|original|duplicado|cliente|receptor)\b/.test(fold(name)))
     return null;

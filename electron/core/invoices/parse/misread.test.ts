@@ -194,6 +194,29 @@ describe('the client’s label misread', () => {
   });
 });
 
+describe('a client label read twice, the second time clipped', () => {
+  it('leaves «e:» and «íes):» out of the client’s name', () => {
+    for (const [label, name] of [
+      ['Cliente: e: Consumidor Final', 'Consumidor Final'],
+      ['Señor(es): íes): Medina Silvia Beatriz', 'Medina Silvia Beatriz'],
+    ]) {
+      const p = page(
+        [
+          [
+            [40, 'Almacén Natural Delta S.A.S.'],
+            [480, 'Factura B'],
+          ],
+          [[40, 'CUIT 30788059074 - IVA Responsable Inscripto']],
+          [[40, label]],
+        ],
+        'ocr',
+      );
+      // (The label read twice, once whole and once clipped.)
+      expect(parseInvoice([p], null).data.recipient.name).toBe(name);
+    }
+  });
+});
+
 describe('codes and cell borders as OCR misreads them', () => {
   const heading: [number, string][] = [
     [40, 'Código'],
