@@ -252,7 +252,8 @@ export function readHeader(lines: Line[], tableAt = lines.length): Header {
   );
   const posLabel = labelled(
     lines,
-    /punto\s+de\s+venta|pto\.?\s*(?:de\s*)?vta\.?|p\.\s*venta/,
+    // («Punto de vena»: a letter of «venta» lost.)
+    /punto\s+de\s+v[a-z]{2,4}\b|pto\.?\s*(?:de\s*)?vta\.?|p\.\s*venta/,
     (t) => {
       const m = /^0*(\d{1,5})\b/.exec(digitsFix(t.trim()));
       return m ? Number(m[1]) || null : null;

@@ -116,6 +116,24 @@ describe('labels as OCR misreads them', () => {
     expect(data.caeDue).toBe('2026-05-31');
   });
 
+  it('reads the point of sale under «Punto de vena», a letter of its label lost', () => {
+    const p = page(
+      [
+        [
+          [40, 'Dulces Artesanales Gaby'],
+          [480, 'FACTURA C'],
+        ],
+        [
+          [40, 'Punto de vena: 00001'],
+          [240, 'Comp. Nro: 00046038'],
+        ],
+        [[40, 'CUIT: 20-42215696-9']],
+      ],
+      'ocr',
+    );
+    expect(parseInvoice([p], null).data).toMatchObject({ pointOfSale: 1, number: 46038 });
+  });
+
   it('puts back a year misread in the date or the CAE due date, from the other one', () => {
     const lines = (date: string, due: string): [number, string][][] => [
       [
