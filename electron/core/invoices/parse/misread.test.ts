@@ -134,6 +134,44 @@ describe('labels as OCR misreads them', () => {
     expect(parseInvoice([p], null).data).toMatchObject({ pointOfSale: 1, number: 46038 });
   });
 
+  it('reads «IVA 10,55%» as 10,5 %, a decimal doubled', () => {
+    const p = page(
+      [
+        [
+          [40, 'Lácteos La Pradera S.A.'],
+          [480, 'FACTURA A'],
+        ],
+        [[480, 'N° 0001-00000099']],
+        [[40, 'CUIT: 30-71234567-1']],
+        [
+          [40, 'Descripción'],
+          [300, 'Cant.'],
+          [380, 'Alíc. IVA'],
+          [480, 'Importe'],
+        ],
+        [
+          [40, 'Queso Cremoso'],
+          [300, '1'],
+          [380, '21%'],
+          [480, '10.000,00'],
+        ],
+        [
+          [40, 'Harina 000'],
+          [300, '1'],
+          [380, '10,5%'],
+          [480, '2.000,00'],
+        ],
+        [[380, 'Importe Neto Gravado: $ 12.000,00']],
+        [[380, 'IVA 21%: $ 2.100,00']],
+        [[380, 'IVA 10,55%: $ + 210,00']],
+        [[380, 'Importe Total: $ 14.310,00']],
+      ],
+      'ocr',
+    );
+    const { data } = parseInvoice([p], null);
+    expect(data.ivaByRate).toEqual({ '2100': 210_000, '1050': 21_000 });
+  });
+
   it('puts back a year misread in the date or the CAE due date, from the other one', () => {
     const lines = (date: string, due: string): [number, string][][] => [
       [

@@ -109,7 +109,11 @@ function rateIn(text: string): number | null {
   const m = /(\d{1,2}(?:[.,]\d{1,2})?)\s*%/.exec(text);
   if (!m?.[1]) return null;
   const bp = parsePercent(m[1]);
-  return bp !== null && isIvaRate(bp) ? bp : null;
+  if (bp !== null && isIvaRate(bp)) return bp;
+  // «10,55%»: a digit doubled after the decimal mark.
+  const once = /^(\d{1,2}[.,]\d)\d$/.exec(m[1]);
+  const fixed = once?.[1] ? parsePercent(once[1]) : null;
+  return fixed !== null && isIvaRate(fixed) ? fixed : null;
 }
 
 const TOTAL =
