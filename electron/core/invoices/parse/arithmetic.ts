@@ -16,14 +16,15 @@ export function byArithmetic(toks: Token[]): Parsed | null {
   let best: { score: number; parsed: Parsed } | null = null;
   for (const [rank, amountTok] of [...money].reverse().slice(0, 2).entries()) {
     const amount = parseAmount(amountTok.text);
-    if (amount === null) continue;
+    // (Nothing adds up to a zero: «0,00» is a bonificación's column, not the row's amount.)
+    if (!amount) continue;
     const before = nums.filter((n) => n.i < amountTok.i);
     for (const priceTok of [...before].reverse()) {
       // A price whose separators OCR dropped ("1527700", "5.70000") still fits as centavos.
       const price = isMoneyToken(priceTok.text)
         ? parseAmount(priceTok.text)
         : looseCentavos(priceTok.text);
-      if (price === null) continue;
+      if (!price) continue;
       const discounts = discountsBetween(toks, priceTok.i, amountTok.i);
       for (const [qtyTok, qty, lostComma] of before.flatMap((n) =>
         quantityReadings(n.text).map((q, k) => [n, q, k > 0] as const),
@@ -89,15 +90,16 @@ function discountsBetween(toks: Token[], price: number, amount: number): number[
 }
 
 /**
- * The quantities a cell can be read as: as printed, and for a run of digits ending in «00»
- * («200», «2200») also with the decimal comma OCR dropped (2,00 and 22,00).
+ * The quantities a cell can be read as: as printed, and for a run of digits also with the
+ * decimal comma OCR dropped: two decimals («200» 2,00; «2200» 22,00) and, from four digits,
+ * three, as weights are printed («2895» 2,895 kg).
  */
 function quantityReadings(text: string): number[] {
   const q = parseQuantity(text);
   if (q === null || q === 0) return [];
-  const m = /^(\d+)00$/.exec(text);
-  const lost = m?.[1] ? parseQuantity(m[1]) : null;
-  return lost ? [q, lost] : [q];
+  if (!/^\d{3,6}$/.test(text)) return [q];
+  const digits = Number(text);
+  return text.length >= 4 ? [q, digits * 10, digits] : [q, digits * 10];
 }
 
 /**

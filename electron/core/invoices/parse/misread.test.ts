@@ -467,6 +467,43 @@ describe('quantities as OCR misreads them', () => {
     ]);
   });
 
+  it('reads a weight whose comma was lost («2895» 2,895 kg) and never a zero bonificación as the amount', () => {
+    // The quantity's heading garbled («Camidad]»): the rows are read by their figures.
+    const garbled: [number, string][] = [
+      [40, 'Código'],
+      [110, 'Producto'],
+      [330, 'Camidad]'],
+      [480, 'Precio Uni]'],
+      [570, '%Boni]'],
+      [610, 'Imp. Bonif.'],
+      [680, 'Subtotal'],
+    ];
+    const weighed = (code: string, name: string, qty: string, price: string, amount: string) =>
+      [
+        [40, code],
+        [110, name],
+        [330, qty],
+        [400, 'kilogramos'],
+        [480, price],
+        [570, '0.00'],
+        [610, '0,00'],
+        [680, amount],
+      ] as [number, string][];
+    const p = page(
+      [
+        garbled,
+        weighed('42528', 'Naranja de Jugo Ecuador', '10.855', '2.229,48', '24.201,01'),
+        weighed('50062', 'Uva Negra', '2895', '2.447,09', '7.084,33'),
+      ],
+      'ocr',
+    );
+    const { data } = parseInvoice([p], null);
+    expect(data.items.map((i) => [i.code, i.description, i.quantity, i.unit, i.amount])).toEqual([
+      ['42528', 'Naranja de Jugo Ecuador', 10_855, 'kg', 2_420_101],
+      ['50062', 'Uva Negra', 2_895, 'kg', 708_433],
+    ]);
+  });
+
   it('finds a lost quantity from the price and the amount, the bonificación taken off', () => {
     const p = page(
       [
