@@ -252,10 +252,11 @@ describe('the client’s label misread', () => {
 
 describe('a client label read twice, the second time clipped', () => {
   it('leaves «e:» and «íes):» out of the client’s name', () => {
-    for (const [label, name] of [
+    const cases: [string, string][] = [
       ['Cliente: e: Consumidor Final', 'Consumidor Final'],
       ['Señor(es): íes): Medina Silvia Beatriz', 'Medina Silvia Beatriz'],
-    ]) {
+    ];
+    for (const [label, name] of cases) {
       const p = page(
         [
           [
