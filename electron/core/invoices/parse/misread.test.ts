@@ -2,24 +2,33 @@ import { describe, expect, it } from 'vitest';
 import { parseInvoice } from './index.ts';
 import { page } from './test-page.ts';
 
+/** A greengrocer's C invoice as OCR read it: letterhead, number, its date if given, CUIT, `rows`. */
+function smallShop(rows: [number, string][][], dated?: string) {
+  const date: [number, string][][] = dated ? [[[480, dated]]] : [];
+  return page(
+    [
+      [
+        [40, 'Verdulería El Puente'],
+        [480, 'FACTURA C'],
+      ],
+      [[480, 'N° 0001-00000099']],
+      ...date,
+      [[40, 'CUIT: 20-42215696-9']],
+      ...rows,
+    ],
+    'ocr',
+  );
+}
+
 describe('labels as OCR misreads them', () => {
   it('finds the client and the CAE due date when OCR clipped the first letters of their labels', () => {
-    const p = page(
-      [
-        [
-          [40, 'Verdulería El Puente'],
-          [480, 'FACTURA C'],
-        ],
-        [[480, 'N° 0001-00000099']],
-        [[40, 'CUIT: 20-42215696-9']],
-        [[40, 'nte: Gutiérrez Marcelo Fabián']],
-        [[40, 'CUIT: 20-15372512-9']],
-        [[40, 'n IVA: IVA Responsable Inscripto']],
-        [[40, 'Sarmiento 662 - Quilmes, Buenos Aires']],
-        [[40, 'nto CAE: 03/02/2026']],
-      ],
-      'ocr',
-    );
+    const p = smallShop([
+      [[40, 'nte: Gutiérrez Marcelo Fabián']],
+      [[40, 'CUIT: 20-15372512-9']],
+      [[40, 'n IVA: IVA Responsable Inscripto']],
+      [[40, 'Sarmiento 662 - Quilmes, Buenos Aires']],
+      [[40, 'nto CAE: 03/02/2026']],
+    ]);
     const { data } = parseInvoice([p], null);
     expect(data.caeDue).toBe('2026-02-03');
     expect(data.recipient).toMatchObject({
@@ -30,36 +39,27 @@ describe('labels as OCR misreads them', () => {
   });
 
   it('reads the CAE labels as OCR misreads them, and a figure split at its decimal mark', () => {
-    const p = page(
+    const p = smallShop([
       [
-        [
-          [40, 'Verdulería El Puente'],
-          [480, 'FACTURA C'],
-        ],
-        [[480, 'N° 0001-00000099']],
-        [[40, 'CUIT: 20-42215696-9']],
-        [
-          [40, 'Producto'],
-          [300, 'Cant.'],
-          [380, 'Precio'],
-          [480, 'Importe'],
-        ],
-        [
-          [40, 'Lentejones Marolio 10x1kg'],
-          [300, '6'],
-          [380, '22.494,00'],
-          [480, '134.964,'],
-          [545, '00'],
-        ],
-        [
-          [380, 'TOTAL $'],
-          [480, '134.964, 00'],
-        ],
-        [[40, 'CAE Ns: 73107628039223']],
-        [[40, 'Fecha de Vio. de CAE: 14/01/2025']],
+        [40, 'Producto'],
+        [300, 'Cant.'],
+        [380, 'Precio'],
+        [480, 'Importe'],
       ],
-      'ocr',
-    );
+      [
+        [40, 'Lentejones Marolio 10x1kg'],
+        [300, '6'],
+        [380, '22.494,00'],
+        [480, '134.964,'],
+        [545, '00'],
+      ],
+      [
+        [380, 'TOTAL $'],
+        [480, '134.964, 00'],
+      ],
+      [[40, 'CAE Ns: 73107628039223']],
+      [[40, 'Fecha de Vio. de CAE: 14/01/2025']],
+    ]);
     const { data } = parseInvoice([p], null);
     expect(data.cae).toBe('73107628039223');
     expect(data.caeDue).toBe('2025-01-14');
@@ -70,22 +70,15 @@ describe('labels as OCR misreads them', () => {
   });
 
   it('joins a CAE whose N° swallowed its first digit, and a due-date label broken in two', () => {
-    const p = page(
+    const p = smallShop(
       [
-        [
-          [40, 'Verdulería El Puente'],
-          [480, 'FACTURA C'],
-        ],
-        [[480, 'N° 0001-00000099']],
-        [[480, 'Fecha: 10/10/2026']],
-        [[40, 'CUIT: 20-42215696-9']],
         [
           [40, 'CAEN!'],
           [140, '7: 4148278498395'],
         ],
         [[40, 'Vencimie ento CAE: 20/10/2026']],
       ],
-      'ocr',
+      'Fecha: 10/10/2026',
     );
     const { data } = parseInvoice([p], null);
     expect(data.cae).toBe('74148278498395');
@@ -93,22 +86,15 @@ describe('labels as OCR misreads them', () => {
   });
 
   it('reads «C.A.!» as C.A.E., a colon read inside a day, «Emisió n» and specks before a whole CAE', () => {
-    const p = page(
+    const p = smallShop(
       [
-        [
-          [40, 'Verdulería El Puente'],
-          [480, 'FACTURA C'],
-        ],
-        [[480, 'N° 0001-00000099']],
-        [[480, 'Emisió n 27-05-2026']],
-        [[40, 'CUIT: 20-42215696-9']],
         [[40, 'CAE Ne: 1: 7: 73942428683736']],
         [
           [40, 'Fecha Vto. C.A.!'],
           [200, '3: 1/05/2026'],
         ],
       ],
-      'ocr',
+      'Emisió n 27-05-2026',
     );
     const { data } = parseInvoice([p], null);
     expect(data.date).toBe('2026-05-27');
@@ -173,17 +159,8 @@ describe('labels as OCR misreads them', () => {
   });
 
   it('puts back a year misread in the date or the CAE due date, from the other one', () => {
-    const lines = (date: string, due: string): [number, string][][] => [
-      [
-        [40, 'Verdulería El Puente'],
-        [480, 'FACTURA C'],
-      ],
-      [[480, 'N° 0001-00000099']],
-      [[480, `Fecha: ${date}`]],
-      [[40, 'CUIT: 20-42215696-9']],
-      [[40, `Fecha de Vto. de CAE: ${due}`]],
-    ];
-    const fix = (date: string, due: string) => parseInvoice([page(lines(date, due), 'ocr')], null);
+    const fix = (date: string, due: string) =>
+      parseInvoice([smallShop([[[40, `Fecha de Vto. de CAE: ${due}`]]], `Fecha: ${date}`)], null);
     expect(fix('26/12/2025', '05/01/2076').data.caeDue).toBe('2026-01-05');
     expect(fix('26/12/2025', '05/01/2076').fields.caeDue?.source).toBe('computed');
     expect(fix('26/12/2025', '30/12/2075').data.caeDue).toBe('2025-12-30');
