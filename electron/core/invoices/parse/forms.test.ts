@@ -186,6 +186,26 @@ describe('an issuer’s CUIT misread beside its IIBB number', () => {
   });
 });
 
+describe('a letterhead over its start-of-activities line', () => {
+  it('keeps the company’s name: «de actividades 25/09/2001» is not its owner', () => {
+    const p = page(
+      [
+        [
+          [40, 'Bebidas del Litoral S.A.'],
+          [520, 'FACTURA'],
+        ],
+        [
+          [40, 'Inicio'],
+          [200, 'de actividades 25/09/2001'],
+        ],
+        [[40, 'CUIT: 30-71234567-1']],
+      ],
+      'ocr',
+    );
+    expect(parseInvoice([p], null).data.issuer.name).toBe('Bebidas del Litoral S.A.');
+  });
+});
+
 describe('a letterhead lost to the scan', () => {
   it('leaves the issuer unnamed rather than naming it after a heading or a CUIT line', () => {
     const p = page(

@@ -89,7 +89,7 @@ export function companyForm(name: string): string {
 }
 
 /** «IVA Responsable Inscripto» with its «I» misread («¡VA», «lVA») or lost («VA»). */
-const IVA_RI_BLURRED = /(?:^|[\s:])[¡!|l1i]?va\s+responsable\s+inscripto/i;
+const IVA_RI_BLURRED = /(?:^|[\s:])[¡!|l1i]?va\s+responsable\s+inscript[oa]?\b/i;
 
 function ivaCondition(text: string): string | null {
   if (IVA_RI_BLURRED.test(fold(text))) return 'IVA Responsable Inscripto';
@@ -151,7 +151,10 @@ function letterhead(lines: Line[], end: number): Found<string> | null {
   // A trade name over "de Juan Pérez": the invoice is the person's (a monotributista).
   for (const line of lines.slice(best.line.index + 1, best.line.index + 3)) {
     // («Titular: Juan Pérez» says the same.)
-    const owner = line.segments.find((seg) => /^(?:de|titular:?)\s+\p{Lu}/iu.test(seg.text.trim()));
+    // (A person's name: a capital after «de», no figures; not «de actividades 25/09/2001».)
+    const owner = line.segments.find(
+      (seg) => /^(?:[Dd]e|[Tt]itular:?)\s+\p{Lu}/u.test(seg.text.trim()) && !/\d/.test(seg.text),
+    );
     const name = owner ? cleanName(owner.text.trim().replace(/^(?:de|titular:?)\s+/i, '')) : null;
     if (owner && name) {
       const conf = owner.words.reduce((s, w) => s + w.conf, 0) / owner.words.length;
