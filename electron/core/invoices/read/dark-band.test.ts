@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { darkBand } from './image.ts';
+import { darkBand } from './dark-band.ts';
 
 /** A 100 × 60 neighbourhood map: white paper, a dark band in rows 10–49 from column 10 to 89. */
 function page(): Uint8Array {
@@ -80,5 +80,27 @@ describe('a page with a mid-dark header band', () => {
     // The paper and its black text are left as they were.
     expect(at(600, 950)).toBeGreaterThan(230);
     expect(at(104, 405)).toBeLessThan(60);
+  });
+});
+
+describe('a photo’s letterhead band, to read again inverted', () => {
+  it('is the run of rows dark nearly across the page; a table’s heading row is too thin', async () => {
+    const { darkBandRects } = await import('./dark-band.ts');
+    // 1200 × 1600 white page: a letterhead band (rows 0–159), a heading row (rows 500–523),
+    // and some black «text» below.
+    const w = 1200;
+    const h = 1600;
+    const gray = new Uint8Array(w * h).fill(250);
+    for (let y = 0; y < 160; y++) gray.fill(50, y * w, (y + 1) * w);
+    for (let y = 500; y < 524; y++) gray.fill(50, y * w + 40, y * w + 1160);
+    for (let y = 600; y < 1200; y += 30) gray.fill(0, y * w + 100, y * w + 700);
+    const rects = await darkBandRects(gray, w, h);
+    expect(rects).toHaveLength(1);
+    const [band] = rects;
+    expect(band?.x0).toBe(0);
+    expect(band?.x1).toBe(w);
+    expect(band?.y0).toBe(0);
+    expect(band?.y1).toBeGreaterThanOrEqual(150);
+    expect(band?.y1).toBeLessThan(200);
   });
 });

@@ -15,8 +15,11 @@ export function tessdataDir(): string {
   return path.resolve(here, '../../../../resources/tessdata');
 }
 
-/** A grayscale page: one byte per pixel, row by row. */
-export type OcrPage = { gray: Uint8Array; width: number; height: number };
+/**
+ * A grayscale page: one byte per pixel, row by row; with a photo's dark bands, left as they
+ * are, to be read again inverted.
+ */
+export type OcrPage = { gray: Uint8Array; width: number; height: number; bands?: Rect[] };
 
 /**
  * A rectangle of a page as a binary PGM: the engine decodes it by copying, where a PNG of an
@@ -126,6 +129,78 @@ function wordsOf(blocks: Tesseract.Block[] | null, offsetY: number, offsetX = 0)
   return words;
 }
 
+/** A rectangle of a page with its grays turned over (light letters on a dark band made dark). */
+function invertedPgm(page: OcrPage, r: Rect): Buffer {
+  const w = r.x1 - r.x0;
+  const h = r.y1 - r.y0;
+  const header = Buffer.from(`P5\n${w} ${h}\n255\n`, 'ascii');
+  const body = Buffer.alloc(w * h);
+  const hist = new Uint32Array(256);
+  for (let y = 0; y < h; y++) {
+    const from = (r.y0 + y) * page.width + r.x0;
+    for (let x = 0; x < w; x++) {
+      const v = 255 - (page.gray[from + x] ?? 255);
+      body[y * w + x] = v;
+      hist[v] = (hist[v] ?? 0) + 1;
+    }
+  }
+  // The band's own colour, the commonest gray once turned over, becomes white and its darkest
+  // percent black: else light letters on a mid-dark band come out mid-gray, and are skipped.
+  let paper = 255;
+  for (let v = 0, most = 0; v < 256; v++)
+    if ((hist[v] ?? 0) > most) [paper, most] = [v, hist[v] ?? 0];
+  let ink = 0;
+  for (let seen = 0; ink < paper && seen + (hist[ink] ?? 0) < body.length * 0.01; ink++) {
+    seen += hist[ink] ?? 0;
+  }
+  // (Not below half the range under the paper: a logo's disc or the letter's box, solid once
+  // turned over, would hold the letters' gray where it is.)
+  ink = Math.max(ink, paper - 128);
+  const span = Math.max(16, paper - ink);
+  for (let i = 0; i < body.length; i++) {
+    body[i] = Math.max(0, Math.min(255, Math.round((((body[i] ?? 0) - ink) * 255) / span)));
+  }
+  return Buffer.concat([header, body]);
+}
+
+/** A photo's bands read again inverted: at most this many per page. */
+const MAX_BANDS = 2;
+
+/**
+ * Light letters on a photo's dark band (a coloured letterhead) read again with the band's grays
+ * turned over. The page's own pass reads them only through the engine's retry of an unsure line:
+ * often garbled, or not at all. Each word read again is added where the page's pass read nothing,
+ * and replaces what it read there when the engine is surer of it.
+ */
+async function rereadBands(engines: Worker[], page: OcrPage, words: Word[]): Promise<Word[]> {
+  const bands = (page.bands ?? []).slice(0, MAX_BANDS);
+  if (bands.length === 0) return words;
+  const again = await Promise.all(
+    bands.map(async (r, i) => {
+      const worker = engines[i % engines.length];
+      if (!worker) return [];
+      const result = await worker.recognize(
+        invertedPgm(page, r),
+        {},
+        { blocks: true, text: false },
+      );
+      return wordsOf(result.data.blocks, r.y0, r.x0);
+    }),
+  );
+  const centreIn = (w: Word, box: Word): boolean => {
+    const [x, y] = [(w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2];
+    return x >= box.x0 && x <= box.x1 && y >= box.y0 && y <= box.y1;
+  };
+  let out = words;
+  for (const word of again.flat()) {
+    if (word.conf < REREAD_CONF) continue;
+    const under = out.filter((w) => centreIn(w, word) || centreIn(word, w));
+    if (under.every((w) => w.conf < word.conf))
+      out = [...out.filter((w) => !under.includes(w)), word];
+  }
+  return out;
+}
+
 /** At most this many blocks of a page are read again. */
 const MAX_REREADS = 12;
 /** A word read again is kept only when the engine is this sure of it. */
@@ -187,7 +262,7 @@ export async function createOcr(threads = ocrThreads()): Promise<Ocr> {
           return wordsOf(result.data.blocks, band.top);
         }),
       );
-      const words = results.flat();
+      const words = await rereadBands(engines, page, results.flat());
       return [...words, ...(await readUncovered(engines, page, words))];
     },
     close: async () => {

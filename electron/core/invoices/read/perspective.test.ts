@@ -60,5 +60,13 @@ describe('a sheet whose letterhead band touches its top edge', () => {
     // The sheet is 300 × 520 with its band (1.73), 300 × 480 without it (1.6); more is the desk.
     expect(page.height / page.width).toBeGreaterThan(1.7);
     expect(page.height / page.width).toBeLessThan(1.77);
+    // The band is left dark on a photo, and handed on to be read again inverted.
+    const bandEnd = Math.round((page.height * 40) / 520);
+    expect(
+      page.gray[Math.round(bandEnd / 2) * page.width + Math.round(page.width / 2)],
+    ).toBeLessThan(100);
+    expect(page.bands).toHaveLength(1);
+    expect(page.bands?.[0]?.y0).toBeLessThan(bandEnd * 0.2);
+    expect(Math.abs((page.bands?.[0]?.y1 ?? 0) - bandEnd)).toBeLessThan(bandEnd * 0.25);
   });
 });
