@@ -65,6 +65,23 @@ describe('reconciling the figures of an invoice', () => {
     expect(d.total).toBe(9_999_999);
   });
 
+  it('takes an «IVA 21%» figure that is really the net for the net, when lines or total say so', () => {
+    // The lines add up to it.
+    const byLines = invoice({ ivaByRate: { '2100': 3_720_000 } });
+    reconcile(byLines, {});
+    expect(byLines.netByRate).toEqual({ '2100': 3_720_000 });
+    expect(byLines.ivaByRate).toEqual({ '2100': 781_200 });
+    // The lines were misread, but it and its IVA make the total.
+    const byTotal = invoice({ ivaByRate: { '2100': 5_000_000 }, total: 6_050_000 });
+    reconcile(byTotal, {});
+    expect(byTotal.netByRate).toEqual({ '2100': 5_000_000 });
+    // A true IVA figure is left alone.
+    const iva = invoice({ ivaByRate: { '2100': 781_200 }, total: 4_501_200 });
+    reconcile(iva, {});
+    expect(iva.ivaByRate).toEqual({ '2100': 781_200 });
+    expect(iva.netByRate).toEqual({});
+  });
+
   it('adds up a total never read when the lines agree with the net, and only then', () => {
     const fields: Record<string, FieldInfo> = {};
     const d = invoice({ netByRate: { '2100': 3_720_000 }, ivaByRate: { '2100': 781_200 } });

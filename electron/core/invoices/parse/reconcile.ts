@@ -41,6 +41,30 @@ export function reconcile(data: InvoiceData, fields: Record<string, FieldInfo>):
   };
   const items = data.items.reduce((s, it) => s + it.amount, 0);
   const tolerance = Math.max(2, data.items.length);
+  // No net read, and an «IVA 21%» whose figure is the net (the lines add up to it, or it and its
+  // IVA add up to the total): the net's label was lost from a row of labels over a row of
+  // figures, and the IVA's label took the net's figure.
+  const ivaRates = Object.keys(data.ivaByRate);
+  const [only] = ivaRates;
+  if (
+    data.letter !== 'B' &&
+    Object.keys(data.netByRate).length === 0 &&
+    ivaRates.length === 1 &&
+    only
+  ) {
+    const figure = data.ivaByRate[only] ?? 0;
+    const withIva = Math.round((figure * (10_000 + Number(only))) / 10_000);
+    const extra = data.perceptions + data.otherTaxes;
+    if (
+      (items > 0 && Math.abs(figure - items) <= tolerance) ||
+      (data.total !== undefined && Math.abs(withIva + extra - data.total) <= 2)
+    ) {
+      data.netByRate[only] = figure;
+      delete data.ivaByRate[only];
+      delete fields[`ivaByRate.${only}`];
+      computed(`netByRate.${only}`, 0.7);
+    }
+  }
   const rates = Object.keys(data.netByRate);
 
   if (data.letter === 'A' && rates.length > 0) {
