@@ -109,7 +109,7 @@ describe('an old pre-printed form', () => {
           [700, '$ 8.016,25'],
         ],
       ] as [number, string][][];
-    for (const iva of ['I.V.A. Inscripto 21%', 'LV.A, Inscripto 21%']) {
+    for (const iva of ['I.V.A. Inscripto 21%', 'LV.A, Inscripto 21%', 'IA 21%']) {
       const { data } = parseInvoice([page(rows(iva), 'ocr')], null);
       expect(data.ivaByRate).toEqual({ '2100': 139_125 });
       expect(data.letter).toBe('A');

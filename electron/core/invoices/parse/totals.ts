@@ -156,8 +156,9 @@ export function readTotals(lines: Line[]): Totals {
       if (rate !== null) t.netByRate.set(rate, amount);
       else t.subtotal ??= amount;
     } else if (
-      // «I.V.A. Inscripto 21%» (a rate, so not the IVA condition), «LV.A,» as OCR reads it.
-      /^(?:importe\s+)?(?:i\.?v\.?a\.?|l\.?v\.?a?\.?)(?=[\s\d:%$,]|$)/.test(f) &&
+      // «I.V.A. Inscripto 21%» (a rate, so not the IVA condition); «LV.A,» and «IA» as OCR
+      // reads it.
+      /^(?:importe\s+)?(?:i\.?v\.?a\.?|l\.?v\.?a?\.?|i\.?a\.?)(?=[\s\d:%$,]|$)/.test(f) &&
       !/condici|responsable/.test(f)
     ) {
       if (rate === null) continue;
