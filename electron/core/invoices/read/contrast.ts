@@ -9,23 +9,40 @@ import sharp from 'sharp';
 export function stretchContrast(gray: Uint8Array, lower = 0.01, upper = 0.99): void {
   const hist = new Float64Array(256);
   for (let i = 0; i < gray.length; i++) hist[gray[i] ?? 0] = (hist[gray[i] ?? 0] ?? 0) + 1;
-  const level = (share: number): number => {
-    const target = gray.length * share;
-    let seen = 0;
-    for (let v = 0; v < 256; v++) {
-      seen += hist[v] ?? 0;
-      if (seen >= target) return v;
-    }
-    return 255;
-  };
-  const black = level(lower);
-  const white = level(upper);
+  const black = levelAt(hist, gray.length, lower);
+  const white = levelAt(hist, gray.length, upper);
   if (white - black < 16) return;
+  const lut = levelsTable(black, white);
+  for (let i = 0; i < gray.length; i++) gray[i] = lut[gray[i] ?? 0] ?? 0;
+}
+
+/** The gray at which `share` of a histogram's `total` pixels are as dark or darker. */
+export function levelAt(hist: ArrayLike<number>, total: number, share: number): number {
+  const target = total * share;
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += hist[v] ?? 0;
+    if (seen >= target) return v;
+  }
+  return 255;
+}
+
+/** The commonest gray of a histogram: the darkest of a tie, white when it is empty. */
+export function commonest(hist: ArrayLike<number>): number {
+  let gray = 255;
+  for (let v = 0, most = 0; v < 256; v++) {
+    if ((hist[v] ?? 0) > most) [gray, most] = [v, hist[v] ?? 0];
+  }
+  return gray;
+}
+
+/** A lookup table: `black` and darker to 0, `white` and lighter to 255, a straight line between. */
+export function levelsTable(black: number, white: number): Uint8Array {
   const lut = new Uint8Array(256);
   for (let v = 0; v < 256; v++) {
     lut[v] = Math.max(0, Math.min(255, Math.round(((v - black) * 255) / (white - black))));
   }
-  for (let i = 0; i < gray.length; i++) gray[i] = lut[gray[i] ?? 0] ?? 0;
+  return lut;
 }
 
 /** Side of the square cells the paper's brightness is measured in. */
@@ -58,10 +75,7 @@ export async function flattenLight(gray: Uint8Array, width: number, height: numb
         }
       }
       // The 90th percentile: paper, above the ink and the JPEG speckle's dark half.
-      let seen = 0;
-      let v = 0;
-      while (v < 255 && seen + (hist[v] ?? 0) < n * 0.9) seen += hist[v++] ?? 0;
-      level[cy * cw + cx] = v;
+      level[cy * cw + cx] = levelAt(hist, n, 0.9);
     }
   }
   const paper = new Uint8Array(cw * ch);

@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { commonest, levelAt, levelsTable } from './contrast.ts';
 import type { Rect } from './coverage.ts';
 
 /** Below this neighbourhood gray a band is dark enough to hold light letters. */
@@ -70,10 +71,7 @@ export async function invertDarkBands(gray: Buffer, width: number, height: numbe
       }
     }
   }
-  let background = 255;
-  for (let v = 0, best = 0; v < 256; v++) {
-    if ((hist[v] ?? 0) > best) [background, best] = [v, hist[v] ?? 0];
-  }
+  const background = commonest(hist);
   const lift = 255 / Math.max(64, background);
   const lifted = Uint8Array.from({ length: 256 }, (_, v) =>
     Math.min(255, Math.round((255 - v) * lift)),
@@ -175,4 +173,32 @@ export async function darkBandRects(
     top = -1;
   }
   return rects.sort((a, b) => b.y1 - b.y0 - (a.y1 - a.y0));
+}
+
+/**
+ * A band of the page with its grays turned over, light letters on a dark band made dark on
+ * light, and stretched: the band's own colour (the commonest gray once turned over) becomes
+ * white and its darkest percent black. Else light letters on a mid-dark band come out mid-gray,
+ * and the engine skips them.
+ */
+export function turnedOver(page: { gray: Uint8Array; width: number }, r: Rect): Uint8Array {
+  const w = r.x1 - r.x0;
+  const h = r.y1 - r.y0;
+  const out = new Uint8Array(w * h);
+  const hist = new Uint32Array(256);
+  for (let y = 0; y < h; y++) {
+    const from = (r.y0 + y) * page.width + r.x0;
+    for (let x = 0; x < w; x++) {
+      const v = 255 - (page.gray[from + x] ?? 255);
+      out[y * w + x] = v;
+      hist[v] = (hist[v] ?? 0) + 1;
+    }
+  }
+  const paper = commonest(hist);
+  // (Not below half the range under the paper: a logo's disc or the letter's box, solid once
+  // turned over, would hold the letters' gray where it is.)
+  const ink = Math.max(Math.min(levelAt(hist, out.length, 0.01), paper), paper - 128);
+  const lut = levelsTable(ink, ink + Math.max(16, paper - ink));
+  for (let i = 0; i < out.length; i++) out[i] = lut[out[i] ?? 0] ?? 0;
+  return out;
 }

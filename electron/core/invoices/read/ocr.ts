@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { uncoveredRegions, type Rect } from './coverage.ts';
-import type { Word } from './geometry.ts';
+import { turnedOver } from './dark-band.ts';
+import { centreIn, type Word } from './geometry.ts';
 
 /**
  * Spanish LSTM data shipped in resources/ (nothing is downloaded). The packaged app sets
@@ -28,17 +29,19 @@ export type OcrPage = { gray: Uint8Array; width: number; height: number; bands?:
 export function pgmRect(page: OcrPage, r: Rect): Buffer {
   const w = r.x1 - r.x0;
   const h = r.y1 - r.y0;
-  const header = Buffer.from(`P5\n${w} ${h}\n255\n`, 'ascii');
-  if (w === page.width) {
-    // Whole rows are one run of the page's pixels: no copy of them is needed.
-    return Buffer.concat([header, page.gray.subarray(r.y0 * w, r.y1 * w)]);
-  }
-  const body = Buffer.alloc(w * h);
+  // Whole rows are one run of the page's pixels: no copy of them is needed.
+  if (w === page.width) return pgm(w, h, page.gray.subarray(r.y0 * w, r.y1 * w));
+  const body = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
     const from = (r.y0 + y) * page.width + r.x0;
     body.set(page.gray.subarray(from, from + w), y * w);
   }
-  return Buffer.concat([header, body]);
+  return pgm(w, h, body);
+}
+
+/** Gray pixels, row by row, as a binary PGM. */
+function pgm(width: number, height: number, pixels: Uint8Array): Buffer {
+  return Buffer.concat([Buffer.from(`P5\n${width} ${height}\n255\n`, 'ascii'), pixels]);
 }
 
 /** Rows [top, top + height) of a page, full width, as a binary PGM. */
@@ -129,40 +132,6 @@ function wordsOf(blocks: Tesseract.Block[] | null, offsetY: number, offsetX = 0)
   return words;
 }
 
-/** A rectangle of a page with its grays turned over (light letters on a dark band made dark). */
-function invertedPgm(page: OcrPage, r: Rect): Buffer {
-  const w = r.x1 - r.x0;
-  const h = r.y1 - r.y0;
-  const header = Buffer.from(`P5\n${w} ${h}\n255\n`, 'ascii');
-  const body = Buffer.alloc(w * h);
-  const hist = new Uint32Array(256);
-  for (let y = 0; y < h; y++) {
-    const from = (r.y0 + y) * page.width + r.x0;
-    for (let x = 0; x < w; x++) {
-      const v = 255 - (page.gray[from + x] ?? 255);
-      body[y * w + x] = v;
-      hist[v] = (hist[v] ?? 0) + 1;
-    }
-  }
-  // The band's own colour, the commonest gray once turned over, becomes white and its darkest
-  // percent black: else light letters on a mid-dark band come out mid-gray, and are skipped.
-  let paper = 255;
-  for (let v = 0, most = 0; v < 256; v++)
-    if ((hist[v] ?? 0) > most) [paper, most] = [v, hist[v] ?? 0];
-  let ink = 0;
-  for (let seen = 0; ink < paper && seen + (hist[ink] ?? 0) < body.length * 0.01; ink++) {
-    seen += hist[ink] ?? 0;
-  }
-  // (Not below half the range under the paper: a logo's disc or the letter's box, solid once
-  // turned over, would hold the letters' gray where it is.)
-  ink = Math.max(ink, paper - 128);
-  const span = Math.max(16, paper - ink);
-  for (let i = 0; i < body.length; i++) {
-    body[i] = Math.max(0, Math.min(255, Math.round((((body[i] ?? 0) - ink) * 255) / span)));
-  }
-  return Buffer.concat([header, body]);
-}
-
 /** A photo's bands read again inverted: at most this many per page. */
 const MAX_BANDS = 2;
 
@@ -179,18 +148,11 @@ async function rereadBands(engines: Worker[], page: OcrPage, words: Word[]): Pro
     bands.map(async (r, i) => {
       const worker = engines[i % engines.length];
       if (!worker) return [];
-      const result = await worker.recognize(
-        invertedPgm(page, r),
-        {},
-        { blocks: true, text: false },
-      );
+      const image = pgm(r.x1 - r.x0, r.y1 - r.y0, turnedOver(page, r));
+      const result = await worker.recognize(image, {}, { blocks: true, text: false });
       return wordsOf(result.data.blocks, r.y0, r.x0);
     }),
   );
-  const centreIn = (w: Word, box: Word): boolean => {
-    const [x, y] = [(w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2];
-    return x >= box.x0 && x <= box.x1 && y >= box.y0 && y <= box.y1;
-  };
   let out = words;
   for (const word of again.flat()) {
     if (word.conf < REREAD_CONF) continue;
@@ -229,11 +191,7 @@ async function readUncovered(engines: Worker[], page: OcrPage, words: Word[]): P
       return out;
     }),
   );
-  const covered = (w: Word): boolean => {
-    const [x, y] = [(w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2];
-    return words.some((o) => x >= o.x0 && x <= o.x1 && y >= o.y0 && y <= o.y1);
-  };
-  return found.flat().filter((w) => w.conf >= REREAD_CONF && !covered(w));
+  return found.flat().filter((w) => w.conf >= REREAD_CONF && !words.some((o) => centreIn(w, o)));
 }
 
 /**
