@@ -1,7 +1,7 @@
 import type { AfipQr, InvoiceCheck, InvoiceData } from '../../../shared/contract/index.ts';
 import { formatCuit, isValidCuit } from '../../../shared/domain/cuit.ts';
 import { formatMoney } from '../../../shared/domain/money.ts';
-import { displayDate, invoiceDateMs } from './kinds.ts';
+import { caeDueFits, daysBetween, displayDate, invoiceDateMs } from './kinds.ts';
 
 const FIELD_NAMES: Record<string, string> = {
   letter: 'la letra',
@@ -14,10 +14,6 @@ const FIELD_NAMES: Record<string, string> = {
 
 function sum(values: Record<string, number>): number {
   return Object.values(values).reduce((s, v) => s + v, 0);
-}
-
-function days(from: string, to: string): number {
-  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 }
 
 /** "10/03/2025" from an invoice date. */
@@ -127,7 +123,7 @@ export function checkInvoice(
   }
 
   if (data.date) {
-    const ahead = days(today, data.date);
+    const ahead = daysBetween(today, data.date);
     const age = -ahead;
     const ok = ahead <= 1 && age <= 730;
     checks.push({
@@ -142,8 +138,7 @@ export function checkInvoice(
     });
   }
   if (data.caeDue && data.date) {
-    const span = days(data.date, data.caeDue);
-    const ok = span >= 0 && span <= 60;
+    const ok = caeDueFits(data.date, data.caeDue);
     checks.push({
       code: 'cae_due',
       ok,

@@ -95,3 +95,14 @@ export function displayDate(ms: number): string {
 export function invoiceDateMs(date: string): number {
   return Date.parse(`${date}T12:00:00-03:00`);
 }
+
+/** Whole days from one invoice date ('YYYY-MM-DD') to another; NaN when either is not a date. */
+export function daysBetween(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+}
+
+/** A CAE falls due within sixty days of its invoice, never before it. */
+export function caeDueFits(date: string, caeDue: string): boolean {
+  const span = daysBetween(date, caeDue);
+  return span >= 0 && span <= 60;
+}

@@ -1,5 +1,5 @@
 import { codeText, isCode, ivaRateOf, unitOf, type Parsed, type Token } from './cells.ts';
-import { consistent, looseCentavos } from './mend.ts';
+import { commaLost, consistent, looseCentavos } from './mend.ts';
 import { isMoneyToken, parseAmount, parsePercent, parseQuantity } from './numbers.ts';
 
 /**
@@ -97,9 +97,7 @@ function discountsBetween(toks: Token[], price: number, amount: number): number[
 function quantityReadings(text: string): number[] {
   const q = parseQuantity(text);
   if (q === null || q === 0) return [];
-  if (!/^\d{3,6}$/.test(text)) return [q];
-  const digits = Number(text);
-  return text.length >= 4 ? [q, digits * 10, digits] : [q, digits * 10];
+  return /^\d{3,6}$/.test(text) ? [q, ...commaLost(text, 4)] : [q];
 }
 
 /**

@@ -78,7 +78,8 @@ function cleanName(text: string): string | null {
 
 /**
  * A company's legal form at the end of its name, written the usual way: «S.R.L», «SRL.»,
- * «S RL» and «SRL» are «S.R.L.» with dots lost; likewise «S.A.» and «S.A.S.».
+ * «S RL» and «SRL» are «S.R.L.» with dots lost; likewise «S.A.» and «S.A.S.», and «Hnos,»
+ * or «Cía» inside the name.
  */
 export function companyForm(name: string): string {
   return name

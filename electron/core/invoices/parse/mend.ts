@@ -36,13 +36,19 @@ function distinct(values: (number | null)[]): number[] {
 }
 
 /**
- * A quantity cell that lost its comma: "500" printed as 5,00 and "1380" as 1,380 (kilos). Only
- * a cell of bare digits is read again.
+ * A run of bare digits read as a quantity whose decimal comma OCR dropped, in thousandths: two
+ * decimals («500» 5,00) and, from `threeFrom` digits on, three («1380» 1,380 kilos).
  */
+export function commaLost(digits: string, threeFrom: number): number[] {
+  const n = Number(digits);
+  return digits.length >= threeFrom ? [n * 10, n] : [n * 10];
+}
+
+/** A quantity cell read as printed and, when it is bare digits (a rule's bits aside), comma lost. */
 function quantityReadings(quantity: number, text: string | undefined): number[] {
   const bare = text !== undefined && /^\d{3,7}$/.test(text.replace(/[|/\\[\](){}!]/g, ''));
-  const digits = bare && text ? Number(text.replace(/\D/g, '')) : null;
-  return distinct([quantity, digits === null ? null : digits * 10, digits]);
+  const lost = bare && text ? commaLost(text.replace(/\D/g, ''), 3) : [];
+  return distinct([quantity, ...lost]);
 }
 
 export type Mended = { figures: RowFigures; how: 'separators' | 'digit' };

@@ -1,4 +1,5 @@
 import type { FieldInfo, InvoiceData } from '../../../../shared/contract/index.ts';
+import { caeDueFits, daysBetween } from '../kinds.ts';
 
 const sum = (o: Record<string, number>): number => Object.values(o).reduce((s, v) => s + v, 0);
 
@@ -120,8 +121,6 @@ export function reconcile(data: InvoiceData, fields: Record<string, FieldInfo>):
   mendYears(data, computed);
 }
 
-const DAY = 86_400_000;
-
 /**
  * A CAE is due within days of the invoice. When the two dates are a year or more apart and one
  * of them lies in the future beyond next year, that one had its year misread («2075» for 2025):
@@ -130,29 +129,27 @@ const DAY = 86_400_000;
 function mendYears(data: InvoiceData, computed: (path: string, confidence: number) => void): void {
   const { date, caeDue } = data;
   if (!date || !caeDue) return;
-  const at = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY;
-  if (Number.isNaN(at(date)) || Math.abs(at(caeDue) - at(date)) < 300) return;
+  const apart = daysBetween(date, caeDue);
+  if (Number.isNaN(apart) || Math.abs(apart) < 300) return;
   const latest = new Date().getUTCFullYear() + 1;
-  const plausible = (iso: string): boolean => {
-    const year = Number(iso.slice(0, 4));
-    return year >= 2000 && year <= latest;
-  };
-  const wrong =
-    plausible(date) && !plausible(caeDue)
-      ? 'caeDue'
-      : !plausible(date) && plausible(caeDue)
-        ? 'date'
-        : null;
-  if (!wrong) return;
-  const anchor = wrong === 'caeDue' ? date : caeDue;
-  const year = Number(anchor.slice(0, 4));
-  for (const y of wrong === 'caeDue' ? [year, year + 1] : [year, year - 1]) {
-    const mended = `${y}${(wrong === 'caeDue' ? caeDue : date).slice(4)}`;
-    const span = wrong === 'caeDue' ? at(mended) - at(date) : at(caeDue) - at(mended);
-    if (span >= 0 && span <= 60) {
-      data[wrong] = mended;
-      computed(wrong, 0.6);
-      return;
+  const year = (iso: string): number => Number(iso.slice(0, 4));
+  const plausible = (iso: string): boolean => year(iso) >= 2000 && year(iso) <= latest;
+  const withYear = (iso: string, y: number): string => `${y}${iso.slice(4)}`;
+  if (plausible(date) && !plausible(caeDue)) {
+    const due = [year(date), year(date) + 1]
+      .map((y) => withYear(caeDue, y))
+      .find((d) => caeDueFits(date, d));
+    if (due) {
+      data.caeDue = due;
+      computed('caeDue', 0.6);
+    }
+  } else if (!plausible(date) && plausible(caeDue)) {
+    const day = [year(caeDue), year(caeDue) - 1]
+      .map((y) => withYear(date, y))
+      .find((d) => caeDueFits(d, caeDue));
+    if (day) {
+      data.date = day;
+      computed('date', 0.6);
     }
   }
 }

@@ -116,6 +116,9 @@ function rateIn(text: string): number | null {
   return fixed !== null && isIvaRate(fixed) ? fixed : null;
 }
 
+/** «IVA contenido» (Ley 27.743), as B invoices print it. */
+const CONTAINED = /i\.?v\.?a\.?\s+contenido/;
+
 const TOTAL =
   /^(?:importe\s+)?total(?:\s+(?:a\s+pagar|final|factura|comprobante|general|\$))?\s*[:$]?|^total$/;
 // «Neto gravado», «Importe Neto», and «Base imponible» as some billing services print it.
@@ -148,7 +151,7 @@ export function readTotals(lines: Line[]): Totals {
       t.otherTributes = amount;
     } else if (/imp(?:uestos?|\.)?\s*int(?:ernos|\.)/.test(f)) {
       t.otherTaxes.push(amount);
-    } else if (/i\.?v\.?a\.?\s+contenido/.test(f)) {
+    } else if (CONTAINED.test(f)) {
       if (rate === null) continue;
       t.ivaByRate.set(rate, amount);
       t.ivaContained = true;
@@ -176,7 +179,7 @@ export function readTotals(lines: Line[]): Totals {
   for (const line of lines) {
     for (const seg of line.segments) {
       const rate = rateIn(seg.text);
-      if (rate === null || !/i\.?v\.?a\.?\s+contenido/.test(fold(seg.text))) continue;
+      if (rate === null || !CONTAINED.test(fold(seg.text))) continue;
       if (!t.ivaByRate.has(rate) && !t.containedUnread.includes(rate)) {
         t.containedUnread.push(rate);
         mark(line);
