@@ -35,30 +35,33 @@ function inkWithoutRules(page: OcrPage, maxRun: number): Uint8Array {
   const ink = new Uint8Array(width * height);
   for (let i = 0; i < ink.length; i++) ink[i] = (gray[i] ?? 255) < INK ? 1 : 0;
   const rule = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
-    let start = -1;
-    for (let x = 0; x <= width; x++) {
-      const on = x < width && ink[y * width + x] === 1;
-      if (on && start < 0) start = x;
-      if (!on && start >= 0) {
-        if (x - start > maxRun) rule.fill(1, y * width + start, y * width + x);
-        start = -1;
-      }
-    }
-  }
-  for (let x = 0; x < width; x++) {
-    let start = -1;
-    for (let y = 0; y <= height; y++) {
-      const on = y < height && ink[y * width + x] === 1;
-      if (on && start < 0) start = y;
-      if (!on && start >= 0) {
-        if (y - start > maxRun) for (let k = start; k < y; k++) rule[k * width + x] = 1;
-        start = -1;
-      }
-    }
-  }
+  for (let y = 0; y < height; y++) markLongRuns(ink, rule, y * width, 1, width, maxRun);
+  for (let x = 0; x < width; x++) markLongRuns(ink, rule, x, width, height, maxRun);
   for (let i = 0; i < ink.length; i++) if (rule[i]) ink[i] = 0;
   return ink;
+}
+
+/**
+ * Marks in `rule` every run of ink longer than `maxRun` along one row or column: `n` pixels
+ * from `start`, `step` apart.
+ */
+function markLongRuns(
+  ink: Uint8Array,
+  rule: Uint8Array,
+  start: number,
+  step: number,
+  n: number,
+  maxRun: number,
+): void {
+  let from = -1;
+  for (let k = 0; k <= n; k++) {
+    const on = k < n && ink[start + k * step] === 1;
+    if (on && from < 0) from = k;
+    if (!on && from >= 0) {
+      if (k - from > maxRun) for (let j = from; j < k; j++) rule[start + j * step] = 1;
+      from = -1;
+    }
+  }
 }
 
 /**
