@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pgmBand, pgmRect } from './ocr.ts';
+import { bandCuts, pgmBand, pgmRect } from './ocr.ts';
 
 describe('bands of a page for the OCR engine', () => {
   it('are binary PGMs of exactly the rows asked for', () => {
@@ -18,5 +18,59 @@ describe('bands of a page for the OCR engine', () => {
     const header = 'P5\n2 2\n255\n';
     expect(block.subarray(0, header.length).toString('ascii')).toBe(header);
     expect([...block.subarray(header.length)]).toEqual([11, 12, 21, 22]);
+  });
+
+  describe('where a page is cut for two engines', () => {
+    const width = 1200;
+    const height = 1600;
+    const blankPage = (): Uint8Array => new Uint8Array(width * height).fill(255);
+    /** A line of `letters` letter-like strokes, `size` px high, from row `top`. */
+    function line(gray: Uint8Array, top: number, size: number, letters: number): void {
+      const pitch = Math.round(size * 0.7);
+      for (let k = 0; k < letters; k++) {
+        const x0 = 100 + k * pitch;
+        for (let y = top; y < top + size; y++)
+          for (let x = x0; x < x0 + Math.round(pitch / 3) && x < width - 100; x++)
+            gray[y * width + x] = 0;
+      }
+    }
+    /** Rows crossed by ink anywhere but the outer 3 % of the width. */
+    function inkedRow(gray: Uint8Array, y: number): boolean {
+      for (let x = 40; x < width - 40; x++) if ((gray[y * width + x] ?? 255) < 140) return true;
+      return false;
+    }
+
+    it('cuts where half the lines are above, not half the ink: a big title weighs one line', () => {
+      const gray = blankPage();
+      // A title in 120-px type: a third of the page's ink, but one line for the engine.
+      line(gray, 40, 120, 14);
+      for (let k = 0; k < 20; k++) line(gray, 260 + k * 60, 20, 40);
+      const [cut, ...more] = bandCuts(gray, width, height, 2);
+      expect(more).toEqual([]);
+      expect(cut).toBeDefined();
+      expect(inkedRow(gray, cut ?? 0)).toBe(false);
+      // Ten of the twenty small lines lie on each side (the title counts like one of them).
+      const below = Array.from({ length: 20 }, (_, k) => 260 + k * 60).filter(
+        (t) => t > (cut ?? 0),
+      );
+      expect(below.length).toBeGreaterThanOrEqual(9);
+      expect(below.length).toBeLessThanOrEqual(11);
+    });
+
+    it('still cuts a photo whose sheet kept a strip of dark desk down one side', () => {
+      const gray = blankPage();
+      for (let k = 0; k < 20; k++) line(gray, 100 + k * 70, 24, 40);
+      for (let y = 0; y < height; y++) for (let x = 0; x < 20; x++) gray[y * width + x] = 30;
+      const cuts = bandCuts(gray, width, height, 2);
+      expect(cuts).toHaveLength(1);
+      expect(Math.abs((cuts[0] ?? 0) - 800)).toBeLessThan(100);
+    });
+
+    it('never cuts through a line of text', () => {
+      const gray = blankPage();
+      // One tall block of lines with no blank row between them: no cut at all.
+      for (let y = 200; y < 1400; y++) for (let x = 100; x < 1100; x += 9) gray[y * width + x] = 0;
+      expect(bandCuts(gray, width, height, 2)).toEqual([]);
+    });
   });
 });
