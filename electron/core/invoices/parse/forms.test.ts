@@ -132,6 +132,18 @@ describe('an IVA condition read off a blurred scan', () => {
     }
   });
 
+  it('is «IVA Responsable Inscripto» on a line of its own under the letterhead, «I» read as «t»', () => {
+    const p = page(
+      [
+        [[40, 'Congelados Patagonia S.R.L.']],
+        [[40, 'CUIT 33-78280535-0 - IIBB 33782805350']],
+        [[40, 'tVA Responsable Inscripto']],
+      ],
+      'ocr',
+    );
+    expect(parseInvoice([p], null).data.issuer.ivaCondition).toBe('IVA Responsable Inscripto');
+  });
+
   it('gives «Resp.» back its dot', () => {
     const p = page(
       [
@@ -162,6 +174,34 @@ describe('a letterhead beside a logo', () => {
       // The logo's letters stand three times as tall as the name.
       for (const w of p.words) if (w.text === logo) [w.y0, w.y1] = [0, 36];
       expect(parseInvoice([p], null).data.issuer.name).toBe('Distribuidora El Trébol');
+    }
+  });
+
+  it('is the name even when OCR ran it into the letter’s box and «FACTURA», or read a speck before it', () => {
+    for (const [printed, kind] of [
+      ['Autoservicio Mayorista Díaz Hnos. S.A. Le. FACTURA', ''],
+      ['f Autoservicio Mayorista Díaz Hnos. S.A.', 'FACTURA'],
+      ['Autoservicio Mayorista Díaz Hnos. S.A. A NOTA DE CRÉDITO', ''],
+    ] as const) {
+      const p = page(
+        [
+          [
+            [40, printed],
+            [520, kind],
+          ],
+          [
+            [40, 'Mayorista de almacén, bebidas, limpieza y perfumería'],
+            [520, 'N° 0014-00031317'],
+          ],
+          [[40, 'CUIT: 33-71005856-9']],
+        ],
+        'ocr',
+      );
+      // The slogan under the name stands in type a little bigger than the name's.
+      for (const w of p.words) if (w.y0 === 20) [w.y0, w.y1] = [19, 33];
+      expect(parseInvoice([p], null).data.issuer.name).toBe(
+        'Autoservicio Mayorista Díaz Hnos. S.A.',
+      );
     }
   });
 });

@@ -60,6 +60,8 @@ function cleanName(text: string): string | null {
     .replace(/\s+/g, ' ')
     // («> Congelados Patagonia»: a logo's edge read in front of the name.)
     .replace(/^[^\p{L}\d"«(¿]+|[\s:\-–]+$/gu, '')
+    // («f Autoservicio…»: a speck read as a letter.)
+    .replace(/^\p{Ll}\s+(?=\p{Lu})/u, '')
     .trim();
   if (t.length < 3 || !/[a-záéíóúñ]{2}/i.test(t)) return null;
   if (/^(cuit|c\.u\.i\.t|domicilio|direcci|condici|iva|fecha)/i.test(fold(t))) return null;
@@ -89,8 +91,16 @@ export function companyForm(name: string): string {
     .replace(/\s+S\s?\.?\s?A\.?$/, ' S.A.');
 }
 
-/** «IVA Responsable Inscripto» with its «I» misread («¡VA», «lVA») or lost («VA»). */
-const IVA_RI_BLURRED = /(?:^|[\s:])[¡!|l1i]?va\s+responsable\s+inscript[oa]?\b/i;
+/** «IVA Responsable Inscripto» with its «I» misread («¡VA», «lVA», «tVA») or lost («VA»). */
+const IVA_RI_BLURRED = /(?:^|[\s:])[¡!|l1it]?va\s+responsable\s+inscript[oa]?\b/i;
+
+/**
+ * The condition a match of IVA_CONDITION names, with the few letters before it: an unlabelled
+ * «tVA Responsable Inscripto» matches from «Responsable» on.
+ */
+function conditionAt(m: RegExpExecArray, text: string): string | null {
+  return ivaCondition(text.slice(Math.max(0, m.index - 5), m.index + m[0].length));
+}
 
 function ivaCondition(text: string): string | null {
   if (IVA_RI_BLURRED.test(fold(text))) return 'IVA Responsable Inscripto';
@@ -107,17 +117,21 @@ function ivaCondition(text: string): string | null {
 }
 
 /**
- * How much a text reads like a written name rather than a logo: words of letters count fully;
- * a lone short capitals word («DT», «FUN», the initials in a logo's circle) and brackets or
- * rules read into it count much less.
+ * How much a text reads like a written name rather than a logo or a slogan: words of letters
+ * count fully; a lone short capitals word («DT», «FUN», the initials in a logo's circle) and
+ * brackets or rules read into it count much less, a list of trades («de almacén, bebidas,
+ * limpieza») somewhat less.
  */
 function nameShape(text: string): number {
-  const odd = /[[\]{}()<>|;_~=—]/.test(text) ? 0.5 : 1;
+  const odd = /[[\]{}()<>|;_~=—]/.test(text) ? 0.5 : /,\s+\p{Ll}/u.test(text) ? 0.7 : 1;
   const words = text.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w));
   if (words.length >= 2) return odd;
   const word = words[0] ?? '';
   return (word.length <= 5 && word === word.toUpperCase() ? 0.2 : 0.7) * odd;
 }
+
+/** The document's kind, and the letter's box read before it, at the end of a line. */
+const KIND_AFTER_NAME = /\s+(?:\S{1,3}\s+)?(?:factura|nota\s+de\s+(?:cr[ée]dito|d[ée]bito))\b.*$/i;
 
 /** The biggest type in the issuer's block that reads like a name: the company's letterhead. */
 function letterhead(lines: Line[], end: number): Found<string> | null {
@@ -126,14 +140,16 @@ function letterhead(lines: Line[], end: number): Found<string> | null {
   for (const line of lines.slice(0, Math.max(1, end))) {
     if (line.page > 0) break;
     for (const seg of line.segments) {
-      const f = fold(seg.text);
+      // «Díaz Hnos. S.A. Le. FACTURA»: the name run into the letter's box and the document's kind.
+      const text = seg.text.replace(KIND_AFTER_NAME, '');
+      const f = fold(text);
       if (
         /factura|nota de|original|duplicado|comprobante|^cod|^[abc]$|cuit|fecha|domicilio|punto de venta|ingresos|inicio|tel|www|@|responsable|^n[°º]?\s*\d/.test(
           f,
         )
       )
         continue;
-      const name = cleanName(seg.text);
+      const name = cleanName(text);
       if (!name || name.length > 60) continue;
       const size = seg.words.reduce((s, w) => s + (w.y1 - w.y0), 0) / seg.words.length;
       const company =
@@ -373,7 +389,7 @@ export function readHeader(lines: Line[], tableAt = lines.length): Header {
       /condici[oó]n\s*(?:frente\s*al|ante\s*el|de)?\s*i\.?v\.?a\.?|^i\.?v\.?a\.?\s*:/,
       ivaCondition,
       { to: issuerEnd },
-    ) ?? firstMatch(lines, IVA_CONDITION, (m) => ivaCondition(m[0]), { to: issuerEnd });
+    ) ?? firstMatch(lines, IVA_CONDITION, conditionAt, { to: issuerEnd });
   if (issuerIva) h.issuerIva = issuerIva;
 
   if (split >= 0) {
@@ -389,7 +405,7 @@ export function readHeader(lines: Line[], tableAt = lines.length): Header {
     const end = Math.min(lines.length, split + 8);
     const recipientIva =
       labelled(lines, IVA_LABEL, ivaCondition, { from: split, to: end, below: false }) ??
-      firstMatch(lines, IVA_CONDITION, (m) => ivaCondition(m[0]), { from: split, to: end });
+      firstMatch(lines, IVA_CONDITION, conditionAt, { from: split, to: end });
     if (recipientIva) h.recipientIva = recipientIva;
   }
   return h;
