@@ -1,6 +1,7 @@
 import { isValidCuit } from '../../../../shared/domain/cuit.ts';
 import type { InvoiceKind, InvoiceLetter } from '../../../../shared/contract/index.ts';
 import { kindOfCode } from '../kinds.ts';
+import { unlabelledDate } from './dates.ts';
 import { firstMatch, labelled, type Found } from './find.ts';
 import type { Line } from './lines.ts';
 import { allDates, digitsFix, fold, parseDate } from './numbers.ts';
@@ -345,6 +346,8 @@ export function readHeader(lines: Line[], tableAt = lines.length): Header {
       (m) => parseDate(m[1] ?? ''),
     );
   if (caeDue) h.caeDue = caeDue;
+  const loose = !h.date && caeDue ? unlabelledDate(lines, caeDue.value) : null;
+  if (loose) h.date = loose;
   const cae =
     labelled(
       lines,
