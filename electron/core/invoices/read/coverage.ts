@@ -28,40 +28,41 @@ export function wordHeight(words: readonly Word[], pageWidth: number): number {
 
 /**
  * Marks ink (1) and erases ruled lines (0): a dark run longer than `maxRun` across or down is a
- * table's rule, not a letter.
+ * table's rule, not a letter. One pass, row by row: each row's ink is marked, the runs down each
+ * column followed on (a column ending a long run is erased back up to where it started), then
+ * the row's long runs across erased.
  */
 function inkWithoutRules(page: OcrPage, maxRun: number): Uint8Array {
   const { gray, width, height } = page;
   const ink = new Uint8Array(width * height);
-  for (let i = 0; i < ink.length; i++) ink[i] = (gray[i] ?? 255) < INK ? 1 : 0;
-  const rule = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) markLongRuns(ink, rule, y * width, 1, width, maxRun);
-  for (let x = 0; x < width; x++) markLongRuns(ink, rule, x, width, height, maxRun);
-  for (let i = 0; i < ink.length; i++) if (rule[i]) ink[i] = 0;
-  return ink;
-}
-
-/**
- * Marks in `rule` every run of ink longer than `maxRun` along one row or column: `n` pixels
- * from `start`, `step` apart.
- */
-function markLongRuns(
-  ink: Uint8Array,
-  rule: Uint8Array,
-  start: number,
-  step: number,
-  n: number,
-  maxRun: number,
-): void {
-  let from = -1;
-  for (let k = 0; k <= n; k++) {
-    const on = k < n && ink[start + k * step] === 1;
-    if (on && from < 0) from = k;
-    if (!on && from >= 0) {
-      if (k - from > maxRun) for (let j = from; j < k; j++) rule[start + j * step] = 1;
-      from = -1;
+  // Where each column's current run down started, or -1.
+  const top = new Int32Array(width).fill(-1);
+  const endDown = (x: number, y: number): void => {
+    const from = top[x] ?? -1;
+    if (y - from > maxRun) for (let k = from; k < y; k++) ink[k * width + x] = 0;
+    top[x] = -1;
+  };
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const on = (gray[row + x] ?? 255) < INK;
+      ink[row + x] = on ? 1 : 0;
+      if (on) {
+        if ((top[x] ?? -1) < 0) top[x] = y;
+      } else if ((top[x] ?? -1) >= 0) endDown(x, y);
+    }
+    let from = -1;
+    for (let x = 0; x <= width; x++) {
+      const on = x < width && (gray[row + x] ?? 255) < INK;
+      if (on && from < 0) from = x;
+      else if (!on && from >= 0) {
+        if (x - from > maxRun) ink.fill(0, row + from, row + x);
+        from = -1;
+      }
     }
   }
+  for (let x = 0; x < width; x++) if ((top[x] ?? -1) >= 0) endDown(x, height);
+  return ink;
 }
 
 /**
@@ -85,11 +86,15 @@ export function uncoveredRegions(page: OcrPage, words: readonly Word[]): Rect[] 
   const gw = Math.ceil(width / size);
   const gh = Math.ceil(height / size);
   const count = new Uint32Array(gw * gh);
+  const cellOf = Int32Array.from({ length: width }, (_, x) => Math.floor(x / size));
   for (let y = 0; y < height; y++) {
     const row = Math.floor(y / size) * gw;
+    const at = y * width;
     for (let x = 0; x < width; x++) {
-      const cell = row + Math.floor(x / size);
-      if (ink[y * width + x]) count[cell] = (count[cell] ?? 0) + 1;
+      if (ink[at + x]) {
+        const cell = row + (cellOf[x] ?? 0);
+        count[cell] = (count[cell] ?? 0) + 1;
+      }
     }
   }
   const area = size * size;
