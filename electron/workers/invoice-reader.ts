@@ -1,7 +1,8 @@
 import { parentPort } from 'node:worker_threads';
+import sharp from 'sharp';
 import { AppError } from '../core/errors.ts';
 import { extractFile } from '../core/invoices/extract.ts';
-import { createOcr, type Ocr } from '../core/invoices/read/ocr.ts';
+import { createOcr, ocrThreads, type Ocr } from '../core/invoices/read/ocr.ts';
 import type { ReaderReply, ReaderRequest } from '../core/invoices/reader-types.ts';
 
 /**
@@ -9,6 +10,10 @@ import type { ReaderReply, ReaderRequest } from '../core/invoices/reader-types.t
  * page that needs it and stays warm for the next file. The main thread ends the worker to cancel
  * a file or to stop a page that takes too long.
  */
+
+// A page's clean-up runs while the engines wait for it: the image library may use as many
+// threads as they do (on glibc it would otherwise keep to one).
+sharp.concurrency(ocrThreads());
 
 const port = parentPort;
 let ocr: Promise<Ocr> | null = null;
