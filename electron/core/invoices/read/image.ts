@@ -176,7 +176,11 @@ export function pagePng(page: {
 /** Text lines shorter than this (in pixels, ascenders to descenders) are read enlarged. */
 const SMALL_LINE = 13;
 const TINY_LINE = 10;
-const GOOD_LINE = 20;
+/**
+ * The line height small type is enlarged to. The engine scales each line to its own height
+ * anyway: past this a bigger page only costs time (16 and 20 read as well, 16 in a tenth less).
+ */
+const GOOD_LINE = 16;
 const MAX_GROW = 2;
 
 /**
