@@ -176,6 +176,15 @@ export function readTotals(lines: Line[]): Totals {
     }
     mark(line);
   }
+  if (t.netByRate.size === 0 && t.ivaByRate.size === 0) {
+    const row = unlabelledTotals(lines, t.total?.value);
+    if (row) {
+      t.netByRate.set(row.rate, row.net);
+      t.ivaByRate.set(row.rate, row.iva);
+      t.total ??= row.total;
+      mark(row.total.line);
+    }
+  }
   for (const line of lines) {
     for (const seg of line.segments) {
       const rate = rateIn(seg.text);
@@ -187,4 +196,37 @@ export function readTotals(lines: Line[]): Totals {
     }
   }
   return t;
+}
+
+/** Every money figure on a line, in order. */
+function figuresOn(line: Line): Amount[] {
+  return line.segments.flatMap((seg) => seg.words.flatMap((w) => moneyIn(line, [w]) ?? []));
+}
+
+/** Rates a lone net, IVA and total row is tried against. */
+const ROW_RATES = [2100, 1050, 2700] as const;
+
+/**
+ * A totals row whose labels OCR lost («e ‖ 1.056.250,06 ‖ 221.812,51 ‖ $1.278.062,57»): three
+ * figures in a row, the second the first's IVA at one rate (to the peso) and the third their
+ * sum (to the centavo). The lowest such row on the page; its total must match one read already.
+ */
+function unlabelledTotals(
+  lines: Line[],
+  total: number | undefined,
+): { rate: number; net: Amount; iva: Amount; total: Amount } | null {
+  for (const line of [...lines].reverse()) {
+    const figures = figuresOn(line);
+    for (let k = 0; k + 2 < figures.length; k++) {
+      const [net, iva, sum] = [figures[k], figures[k + 1], figures[k + 2]];
+      if (!net || !iva || !sum || net.value <= 0) continue;
+      if (Math.abs(net.value + iva.value - sum.value) > 1) continue;
+      if (total !== undefined && total !== sum.value) continue;
+      const rate = ROW_RATES.find((r) => Math.abs((net.value * r) / 10_000 - iva.value) <= 100);
+      if (rate === undefined) continue;
+      const unsure = (a: Amount): Amount => ({ ...a, conf: a.conf * 0.8 });
+      return { rate, net: unsure(net), iva: unsure(iva), total: unsure(sum) };
+    }
+  }
+  return null;
 }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parseInvoice } from './index.ts';
+import { page } from './test-page.ts';
+
+/** An invoice whose totals row lost its labels to OCR: only «TOTAL» above it was read. */
+function withTotalsRow(figures: string[]): ReturnType<typeof page> {
+  return page(
+    [
+      [
+        [40, 'Distribuidora El Trébol S.A.'],
+        [520, 'FACTURA'],
+      ],
+      [[40, 'CUIT: 30-71234567-1']],
+      [
+        [40, 'Código'],
+        [120, 'Descripción'],
+        [400, 'Cant.'],
+        [480, 'Precio'],
+        [600, 'Importe'],
+      ],
+      [
+        [40, '7790001'],
+        [120, 'Yerba Mate Suave 1 kg'],
+        [400, '10'],
+        [480, '3.000,00'],
+        [600, '30.000,00'],
+      ],
+      [
+        [40, '7790002'],
+        [120, 'Azúcar Común 1 kg'],
+        [400, '5'],
+        [480, '1.000,00'],
+        [600, '5.000,00'],
+      ],
+      [[600, 'TOTAL']],
+      figures.map((text, k): [number, string] => [40 + k * 180, text]),
+    ],
+    'ocr',
+  );
+}
+
+describe('a totals row whose labels OCR lost', () => {
+  it('is the net, its IVA and the total when the second is the first’s IVA and the third their sum', () => {
+    const { data, fields } = parseInvoice(
+      [withTotalsRow(['e', '35.000,00', '7.350,00', '$42.350,00'])],
+      null,
+    );
+    expect(data.netByRate).toEqual({ '2100': 3_500_000 });
+    expect(data.ivaByRate).toEqual({ '2100': 735_000 });
+    expect(data.total).toBe(4_235_000);
+    expect(fields.total?.confidence ?? 1).toBeLessThan(0.9);
+  });
+
+  it('is nothing when the figures do not add up', () => {
+    const { data } = parseInvoice([withTotalsRow(['35.000,00', '7.350,00', '$42.530,00'])], null);
+    expect(data.netByRate).toEqual({});
+    expect(data.ivaByRate).toEqual({});
+  });
+});
