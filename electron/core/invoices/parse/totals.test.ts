@@ -57,3 +57,36 @@ describe('a totals row whose labels OCR lost', () => {
     expect(data.ivaByRate).toEqual({});
   });
 });
+
+describe('a row of labels over its figures with a speck read between them', () => {
+  it('still gives each label the figure under it', () => {
+    const p = page(
+      [
+        [
+          [40, 'Distribuidora El Trébol S.A.'],
+          [520, 'FACTURA'],
+        ],
+        [[40, 'CUIT: 30-71234567-1']],
+        [
+          [40, 'Neto 21%'],
+          [200, 'IVA 21%'],
+          [360, 'Perc. IIBB'],
+          [520, 'TOTAL'],
+        ],
+        [[300, 'a']],
+        [
+          [40, '622.119,11'],
+          [200, '130.645,01'],
+          [360, '18.663,57'],
+          [520, '$ 771.427,69'],
+        ],
+      ],
+      'ocr',
+    );
+    const { data } = parseInvoice([p], null);
+    expect(data.netByRate).toEqual({ '2100': 62_211_911 });
+    expect(data.ivaByRate).toEqual({ '2100': 13_064_501 });
+    expect(data.perceptions).toBe(1_866_357);
+    expect(data.total).toBe(77_142_769);
+  });
+});

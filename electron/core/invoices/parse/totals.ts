@@ -83,7 +83,7 @@ function pairs(lines: Line[]): Pair[] {
       if (amount) out.push({ label: seg.text, line, amount });
       else labelsWithout++;
     }
-    const below = lines[i + 1];
+    const below = rowBelow(lines, i);
     // (Not an items table's header over its first row.)
     if (labelsWithout >= 2 && below && below.page === line.page && !headerColumns(line)) {
       const labels = segs.filter((seg) => hasLetters(seg.text) && !moneyIn(line, seg.words));
@@ -103,6 +103,16 @@ function pairs(lines: Line[]): Pair[] {
     }
   }
   return out;
+}
+
+/**
+ * The line under line `i` on its page, past a speck read as a line of its own between a row of
+ * labels and its figures («a»: no word of letters, no figure).
+ */
+function rowBelow(lines: Line[], i: number): Line | undefined {
+  const next = lines[i + 1];
+  const speck = next && !/[\p{L}]{2}|\d/u.test(next.segments.map((s) => s.text).join(' '));
+  return speck && lines[i + 2]?.page === next.page ? lines[i + 2] : next;
 }
 
 function rateIn(text: string): number | null {
