@@ -25,8 +25,8 @@ export type Header = {
 
 /** "Cliente:" whose first letters OCR clipped off a box's edge («nte:», «iente:»). */
 const CLIPPED_CLIENT = '^c?l?i?e?nte\\s*:';
-// «Chente», «Ciiente», «Clente»: the «li» of «Cliente» misread.
-const MISREAD_CLIENT = '^c[hli1|]{1,3}e?nte\\b';
+// «Chente», «Ciiente», «Clente»: the «li» of «Cliente» misread; «Clieme», its «nt».
+const MISREAD_CLIENT = '^c[hli1|]{1,3}e?(?:nte|me)\\b';
 
 const RECIPIENT = new RegExp(
   `(se[nñ]or(?:\\s*\\(?es\\)?)?|^sr\\.?(?:\\s*\\(?es\\)?)?\\b|cliente|apellido y nombre|destinatario|comprador|facturar a|datos del cliente|${CLIPPED_CLIENT}|${MISREAD_CLIENT})`,

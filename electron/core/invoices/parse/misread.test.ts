@@ -201,29 +201,31 @@ describe('a B invoice’s IVA contenido garbled', () => {
 });
 
 describe('the client’s label misread', () => {
-  it('still starts the client’s block at «Chente», so the issuer keeps its own IVA condition', () => {
-    const p = page(
-      [
+  it('still starts the client’s block at «Chente» or «Clieme:», so the issuer keeps its own IVA condition', () => {
+    for (const label of ['Chente', 'Clieme:']) {
+      const p = page(
         [
-          [40, 'Almacén Natural Delta S.A.S.'],
-          [480, 'Factura B'],
+          [
+            [40, 'Almacén Natural Delta S.A.S.'],
+            [480, 'Factura B'],
+          ],
+          [[40, 'CUIT 30788059074 - IVA Responsable Inscripto']],
+          [
+            [40, `${label} Luna Rodrigo Martín`],
+            [480, 'CUIT 20-33608944-2'],
+          ],
+          [[40, 'Condición frente al IVA Monotributista']],
         ],
-        [[40, 'CUIT 30788059074 - IVA Responsable Inscripto']],
-        [
-          [40, 'Chente Luna Rodrigo Martín'],
-          [480, 'CUIT 20-33608944-2'],
-        ],
-        [[40, 'Condición frente al IVA Monotributista']],
-      ],
-      'ocr',
-    );
-    const { data } = parseInvoice([p], null);
-    expect(data.issuer.ivaCondition).toBe('IVA Responsable Inscripto');
-    expect(data.recipient).toMatchObject({
-      name: 'Luna Rodrigo Martín',
-      cuit: '20336089442',
-      ivaCondition: 'Monotributista',
-    });
+        'ocr',
+      );
+      const { data } = parseInvoice([p], null);
+      expect(data.issuer.ivaCondition).toBe('IVA Responsable Inscripto');
+      expect(data.recipient).toMatchObject({
+        name: 'Luna Rodrigo Martín',
+        cuit: '20336089442',
+        ivaCondition: 'Monotributista',
+      });
+    }
   });
 });
 
