@@ -5,7 +5,7 @@ import type { OcrPage } from './ocr.ts';
 export type Rect = { x0: number; y0: number; x1: number; y1: number };
 
 /** Ink is darker than this (pages arrive contrast-stretched: paper near 255, letters near 0). */
-const INK = 140;
+export const INK = 140;
 /** A cell counts as inked when this share of it is uncovered ink. */
 const CELL_INK = 0.06;
 /**
@@ -51,9 +51,10 @@ function inkWithoutRules(page: OcrPage, maxRun: number): Uint8Array {
         if ((top[x] ?? -1) < 0) top[x] = y;
       } else if ((top[x] ?? -1) >= 0) endDown(x, y);
     }
+    // (The row's own ink is still as read: a run down is only erased on the rows above.)
     let from = -1;
     for (let x = 0; x <= width; x++) {
-      const on = x < width && (gray[row + x] ?? 255) < INK;
+      const on = x < width && ink[row + x] === 1;
       if (on && from < 0) from = x;
       else if (!on && from >= 0) {
         if (x - from > maxRun) ink.fill(0, row + from, row + x);

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
-import { uncoveredRegions, type Rect } from './coverage.ts';
+import { INK, uncoveredRegions, type Rect } from './coverage.ts';
 import { turnedOver } from './dark-band.ts';
 import { centreIn, type Word } from './geometry.ts';
 
@@ -140,7 +140,7 @@ function rowWork(
     let starts = 0;
     let inked = false;
     for (let x = margin; y < height && x < width - margin; x += step) {
-      const ink = (gray[y * width + x] ?? 255) < 140;
+      const ink = (gray[y * width + x] ?? 255) < INK;
       if (ink && !inked) starts++;
       inked = ink;
     }
