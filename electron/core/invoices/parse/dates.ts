@@ -1,9 +1,7 @@
 import { caeDueFits } from '../kinds.ts';
 import { firstMatch, type Found } from './find.ts';
 import type { Line } from './lines.ts';
-import { fold, parseDate } from './numbers.ts';
-
-const DATE = /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:\d{4}|\d{2})\b/;
+import { DATE, fold, parseDate } from './numbers.ts';
 
 /** What a date is when these words stand just before it: not the day the invoice was issued. */
 const OTHER_DATE = /vto|venc|inicio|hasta|pago|c\.?a\.?e|nacim/;
@@ -20,21 +18,19 @@ export function unlabelledDate(lines: Line[], caeDue: string): Found<string> | n
     const before = fold(text.slice(Math.max(0, m.index - 30), m.index));
     return date && caeDueFits(date, caeDue) && !OTHER_DATE.test(before) ? date : null;
   };
-  const to = Math.min(lines.length, 40);
-  let best: string | null = null;
-  for (const line of lines.slice(0, to)) {
-    for (const seg of line.segments) {
-      const re = new RegExp(DATE.source, 'g');
-      for (let m = re.exec(seg.text); m; m = re.exec(seg.text)) {
-        const date = fits(m, seg.text);
-        if (date && (!best || date > best)) best = date;
-      }
-    }
-  }
-  if (!best) return null;
-  const chosen = best;
-  const at = firstMatch(lines, DATE, (m, text) => (fits(m, text) === chosen ? chosen : null), {
-    to,
-  });
-  return at && { ...at, conf: at.conf * 0.7 };
+  // The latest such date, where it first stands: each look finds the first one later than the
+  // last found.
+  let best: Found<string> | null = null;
+  const later = (): Found<string> | null =>
+    firstMatch(
+      lines,
+      DATE,
+      (m, text) => {
+        const date = fits(m, text);
+        return date && (!best || date > best.value) ? date : null;
+      },
+      { to: Math.min(lines.length, 40) },
+    );
+  for (let f = later(); f; f = later()) best = f;
+  return best && { ...best, conf: best.conf * 0.7 };
 }

@@ -107,10 +107,13 @@ export function parseDate(text: string): string | null {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** A date as printed: day, month and year, by slashes, dots or dashes. */
+export const DATE = /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:\d{4}|\d{2})\b/;
+
 /** Every date in a text, in order. */
 export function allDates(text: string): string[] {
   const out: string[] = [];
-  const re = /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:\d{4}|\d{2})\b/g;
+  const re = new RegExp(DATE.source, 'g');
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const d = parseDate(m[0]);
     if (d) out.push(d);
