@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { parseInvoice } from './index.ts';
+import { page } from './test-page.ts';
+
+describe('codes and cell borders as OCR misreads them', () => {
+  const heading: [number, string][] = [
+    [40, 'Código'],
+    [120, 'Descripción'],
+    [380, 'Cant.'],
+    [480, 'Precio'],
+    [600, 'Importe'],
+  ];
+  const row = (code: string, desc: string, qty: string, price: string, amount: string) =>
+    [
+      [40, code],
+      [120, desc],
+      [380, qty],
+      [480, price],
+      [600, amount],
+    ] as [number, string][];
+
+  it('gives a code whose prefix letter was read as a digit, or lost, the style of the others', () => {
+    const p = page(
+      [
+        heading,
+        row('T-4797', 'Encendedor Cricket x 1', '4', '529,34', '2.117,36'),
+        row('1-4397', 'Yerba Mate Playadito Suave 250 g', '11', '1.118,95', '12.308,45'),
+        row('T-4402', 'Mermelada BC Durazno 454 g x12', '1', '17.361,00', '17.361,00'),
+        row('18672', 'Mate Cocido Taragüí con Limón x 25', '8', '720,00', '5.760,00'),
+        row('7237', 'Mousse en Polvo Royal Chocolate 60 g x12', '8', '5.497,00', '43.976,00'),
+        row('T-7803', 'Ketchup Hellmann’s Light 250 g x12', '2', '14.769,36', '29.538,72'),
+        row('T-8966', 'Nueces Pehuamar 120 g x12', '6', '12.774,95', '76.649,70'),
+        row('T-9804', 'Mostaza Hellmann’s Light 500 g x12', '10', '20.622,00', '206.220,00'),
+        row('Tl-6120', 'Arroz Gallo Oro 1 kg x10', '2', '9.995,00', '19.990,00'),
+        row('X-5512', 'Pilas Duracell AAA x 2', '3', '2.216,00', '6.648,00'),
+      ],
+      'ocr',
+    );
+    const { data } = parseInvoice([p], null);
+    expect(data.items.map((i) => i.code)).toEqual([
+      'T-4797',
+      'T-4397',
+      'T-4402',
+      'T-8672',
+      'T-7237',
+      'T-7803',
+      'T-8966',
+      'T-9804',
+      // One letter too many after the prefix.
+      'T-6120',
+      // A letter that does not look like a T stays as read.
+      'X-5512',
+    ]);
+  });
+
+  it('leaves numeric codes alone when no prefixed style holds most of them', () => {
+    const p = page(
+      [
+        heading,
+        row('T-4797', 'Encendedor Cricket x 1', '4', '529,34', '2.117,36'),
+        row('14397', 'Yerba Mate Playadito Suave 250 g', '11', '1.118,95', '12.308,45'),
+        row('T-4402', 'Mermelada BC Durazno 454 g x12', '1', '17.361,00', '17.361,00'),
+        row('18672', 'Mate Cocido Taragüí con Limón x 25', '8', '720,00', '5.760,00'),
+        row('17237', 'Mousse en Polvo Royal Chocolate 60 g x12', '8', '5.497,00', '43.976,00'),
+      ],
+      'ocr',
+    );
+    const { data } = parseInvoice([p], null);
+    expect(data.items.map((i) => i.code)).toEqual(['T-4797', '14397', 'T-4402', '18672', '17237']);
+  });
+
+  it('drops a cell border read as «|» before some rows, which would shift their code into the description', () => {
+    const bordered: [number, string][] = [
+      [40, 'Cód.'],
+      [120, 'Descripción'],
+      [330, '='],
+      [380, 'Cant.'],
+      [418, '|'],
+      [430, 'U.M.'],
+      [480, 'Precio'],
+      [528, '|'],
+      [540, 'Bonif.'],
+      [620, 'Importe'],
+    ];
+    const line = (
+      code: string,
+      desc: string,
+      qty: string,
+      price: string,
+      amount: string,
+      border = true,
+    ) =>
+      [
+        ...(border ? [[0, '|']] : []),
+        [40, code],
+        [120, desc],
+        [380, qty],
+        [430, 'UN'],
+        [480, price],
+        [540, '0,00'],
+        [620, amount],
+      ] as [number, string][];
+    const p = page(
+      [
+        bordered,
+        line('02461', 'FILM ADHERENTE ROLOPACK X 5 M X12', '1', '14.182,26', '14.182,26'),
+        line('68321', 'GALLETITAS BAGLEY VAINILLA 12X300G', '5', '15.600,00', '78.000,00'),
+        line('16684', 'DULCE DE MEMBRILLO NOEL 12X500G', '1', '13.722,60', '13.722,60', false),
+      ],
+      'ocr',
+    );
+    const { data } = parseInvoice([p], null);
+    expect(data.items.map((i) => [i.code, i.description, i.quantity])).toEqual([
+      ['02461', 'FILM ADHERENTE ROLOPACK X 5 M X12', 1000],
+      ['68321', 'GALLETITAS BAGLEY VAINILLA 12X300G', 5000],
+      ['16684', 'DULCE DE MEMBRILLO NOEL 12X500G', 1000],
+    ]);
+  });
+
+  it('keeps the dash most codes lost when a few still show it', () => {
+    // Eight of «T-dddd» read with the dash lost, a «1» or a «7» in place of the T.
+    const p = page(
+      [
+        heading,
+        row('T-6632', 'Café Molido Cabrales Suave 250 g x10', '5', '49.323,00', '246.615,00'),
+        row('T5944', 'Salsa Golf Hellmann’s 60 g x12', '4', '4.537,00', '18.148,00'),
+        row('T8593', 'Alfajor Havanna Blanco x 6', '11', '3.169,00', '34.859,00'),
+        row('13754', 'Canela Molida Dos Anclas 25 g x12', '2', '7.352,00', '14.704,00'),
+        row('T3575', 'Galletas de Arroz Gallo 250 g x12', '3', '21.902,06', '65.706,18'),
+        row('T-4798', 'Bocadito de Maní Arcor 25 g x12', '1', '4.723,36', '4.723,36'),
+        row('T4181', 'Bombones Cofler x 1', '20', '277,02', '5.540,40'),
+        row('78077', 'Ketchup Hellmann’s 500 g x12', '4', '29.666,00', '118.664,00'),
+        row('T-5900', 'Chocolate Cofler Blanco 100 g x12', '10', '18.485,00', '184.850,00'),
+        row('T1601', 'Gelatina Royal Vainilla 40 g', '16', '300,00', '4.800,00'),
+      ],
+      'ocr',
+    );
+    expect(parseInvoice([p], null).data.items.map((i) => i.code)).toEqual([
+      'T-6632',
+      'T-5944',
+      'T-8593',
+      'T-3754',
+      'T-3575',
+      'T-4798',
+      'T-4181',
+      'T-8077',
+      'T-5900',
+      'T-1601',
+    ]);
+  });
+
+  it('does not take one speck read as a dash for the supplier’s style', () => {
+    const p = page(
+      [
+        heading,
+        row('T-6632', 'Café Molido Cabrales Suave 250 g x10', '5', '49.323,00', '246.615,00'),
+        row('T5944', 'Salsa Golf Hellmann’s 60 g x12', '4', '4.537,00', '18.148,00'),
+        row('T8593', 'Alfajor Havanna Blanco x 6', '11', '3.169,00', '34.859,00'),
+        row('T3575', 'Galletas de Arroz Gallo 250 g x12', '3', '21.902,06', '65.706,18'),
+      ],
+      'ocr',
+    );
+    expect(parseInvoice([p], null).data.items.map((i) => i.code)).toEqual([
+      'T6632',
+      'T5944',
+      'T8593',
+      'T3575',
+    ]);
+  });
+});
