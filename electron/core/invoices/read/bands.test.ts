@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandCuts, pgmBand, pgmRect } from './ocr.ts';
+import { bandCuts, pgmBand, pgmRect, shareOut } from './ocr.ts';
 
 describe('bands of a page for the OCR engine', () => {
   it('are binary PGMs of exactly the rows asked for', () => {
@@ -9,6 +9,16 @@ describe('bands of a page for the OCR engine', () => {
     const header = 'P5\n3 2\n255\n';
     expect(band.subarray(0, header.length).toString('ascii')).toBe(header);
     expect([...band.subarray(header.length)]).toEqual([10, 11, 12, 20, 21, 22]);
+  });
+
+  it('share blocks out so that the engines finish together, not in turns', () => {
+    // In turns the first engine gets 90 + 50 + 10 and the second 60 + 40.
+    const shares = shareOut([90, 60, 50, 40, 10], 2, (n) => n);
+    expect(shares).toEqual([
+      [90, 40],
+      [60, 50, 10],
+    ]);
+    expect(shareOut([5], 3, (n) => n)).toEqual([[5], [], []]);
   });
 
   it('cut a block out of the page, row by row', () => {

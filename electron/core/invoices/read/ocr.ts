@@ -221,8 +221,23 @@ const MAX_REREADS = 12;
 const REREAD_CONF = 0.5;
 
 /**
+ * Jobs shared out among `n` engines so that they finish together: the largest first, each to
+ * the engine with the least work so far.
+ */
+export function shareOut<T>(jobs: T[], n: number, cost: (job: T) => number): T[][] {
+  const shares: T[][] = Array.from({ length: n }, () => []);
+  const load = new Array<number>(n).fill(0);
+  for (const job of [...jobs].sort((a, b) => cost(b) - cost(a))) {
+    const e = load.indexOf(Math.min(...load));
+    shares[e]?.push(job);
+    load[e] = (load[e] ?? 0) + cost(job);
+  }
+  return shares;
+}
+
+/**
  * Second look at what the page's layout analysis dropped: each block of letters no word covers
- * is read on its own as one block of text, the blocks shared out among the engines. New words
+ * is read on its own as one block of text, the blocks shared out among the engines by area. New words
  * only: one whose centre falls in a word already read is not added twice.
  */
 async function readUncovered(engines: Worker[], page: OcrPage, words: Word[]): Promise<Word[]> {
@@ -231,9 +246,10 @@ async function readUncovered(engines: Worker[], page: OcrPage, words: Word[]): P
     .sort((a, b) => area(b) - area(a))
     .slice(0, MAX_REREADS);
   if (regions.length === 0) return [];
+  const shares = shareOut(regions, engines.length, area);
   const found = await Promise.all(
     engines.map(async (worker, e) => {
-      const mine = regions.filter((_, i) => i % engines.length === e);
+      const mine = shares[e] ?? [];
       const out: Word[] = [];
       if (mine.length > 0) await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_BLOCK });
       for (const r of mine) {
