@@ -93,7 +93,7 @@ export function companyForm(name: string): string {
 }
 
 /** «IVA Responsable Inscripto» with its «I» misread («¡VA», «lVA», «tVA») or lost («VA»). */
-const IVA_RI_BLURRED = /(?:^|[\s:])[¡!|l1it]?va\s+responsable\s+inscript[oa]?\b/i;
+const IVA_RI_BLURRED = /(?:^|[\s:])[¡!|l1it]?va\s+(?:[a-z]\s+)?responsable\s+inscript[oa]?\b/i;
 
 /**
  * The condition a match of IVA_CONDITION names, with the few letters before it: an unlabelled
@@ -132,7 +132,8 @@ function nameShape(text: string): number {
 }
 
 /** The document's kind, and the letter's box read before it, at the end of a line. */
-const KIND_AFTER_NAME = /\s+(?:\S{1,3}\s+)?(?:factura|nota\s+de\s+(?:cr[ée]dito|d[ée]bito))\b.*$/i;
+const KIND_AFTER_NAME =
+  /\s+(?:\S{1,3}\s+)?(?:factura|nota\s+\p{L}{1,2}\s+(?:cr[ée]dito|d[ée]bito))\b.*$/iu;
 
 /** The biggest type in the issuer's block that reads like a name: the company's letterhead. */
 function letterhead(lines: Line[], end: number): Found<string> | null {
@@ -230,11 +231,12 @@ export function readHeader(lines: Line[], tableAt = lines.length): Header {
 
   const kind = firstMatch(
     lines,
-    /(nota\s+de\s+cr[eé]dito|nota\s+de\s+d[eé]bito|n\.\s*c(?:r[eé]dito)?\.?\b|factura)/i,
+    // (The «de» of «nota de débito» read as «pe» or «ce».)
+    /(nota\s+\p{L}{1,2}\s+cr[eé]dito|nota\s+\p{L}{1,2}\s+d[eé]bito|n\.\s*c(?:r[eé]dito)?\.?\b|factura)/iu,
     (m) => {
       const f = fold(m[0]);
-      if (f.startsWith('nota de cr') || f.startsWith('n. c')) return 'nota_credito' as const;
-      if (f.startsWith('nota de d')) return 'nota_debito' as const;
+      if (/^nota\s+\S+\s+cr/.test(f) || f.startsWith('n. c')) return 'nota_credito' as const;
+      if (/^nota\s+\S+\s+d/.test(f)) return 'nota_debito' as const;
       return 'factura' as const;
     },
     { to: Math.min(lines.length, 20) },
@@ -244,7 +246,7 @@ export function readHeader(lines: Line[], tableAt = lines.length): Header {
   const letter =
     firstMatch(
       lines,
-      /(?:factura|nota\s+de\s+cr[eé]dito|nota\s+de\s+d[eé]bito)\s*["“(]?([ABC])\b/i,
+      /(?:factura|nota\s+\p{L}{1,2}\s+cr[eé]dito|nota\s+\p{L}{1,2}\s+d[eé]bito)\s*["“(]?([ABC])\b/iu,
       (m) => (m[1]?.toUpperCase() as InvoiceLetter | undefined) ?? null,
       { to: Math.min(lines.length, 20) },
     ) ??
