@@ -1,6 +1,6 @@
 import type { Word } from '../read/geometry.ts';
 import { boxOf, meanConf, type Line, type Segment } from './lines.ts';
-import { fold } from './numbers.ts';
+import { fold, isMoneyToken } from './numbers.ts';
 import type { Box } from '../../../../shared/contract/index.ts';
 
 /** A value found on the page, with the words it came from. */
@@ -88,4 +88,10 @@ export function firstMatch<T>(
 /** Wraps a value known without reading (the QR, a computation). */
 export function known<T>(value: T, line: Line | null): Found<T> | null {
   return line ? { value, conf: 1, boxes: [], line } : null;
+}
+
+/** The index of the first line with two amounts on it (an item's row, a total's), or the end. */
+export function firstFigures(lines: Line[]): number {
+  const at = lines.find((l) => l.words.filter((w) => isMoneyToken(w.text)).length >= 2);
+  return at ? at.index : lines.length;
 }

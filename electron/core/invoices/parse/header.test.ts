@@ -40,4 +40,44 @@ describe('header words as OCR misreads them', () => {
     expect(data.recipient.ivaCondition).toBe('IVA Responsable Inscripto');
     expect(data.issuer.ivaCondition).toBe('IVA Responsable Inscripto');
   });
+
+  it('looks for the letterhead above the first row of amounts when the table’s heading is garbled', () => {
+    const p = page(
+      [
+        [
+          [40, 'Almacén Natural Delta S.A.S.'],
+          [420, 'Nota de crédito B'],
+        ],
+        [[40, 'CUIT 30788059074 - IVA Responsable inscripto']],
+        [
+          [40, 'item'],
+          [380, 'Cód'],
+          [460, 'Cant'],
+          [520, 'Prec'],
+          [600, '[e'],
+          [680, 'Subtot.'],
+        ],
+        [
+          [40, 'Aceitunas Negras Cumaná 12x500g'],
+          [380, '122725'],
+          [460, '3u.'],
+          [520, '$53.597,00'],
+          [600, '5,00'],
+          [680, '$152.751,45'],
+        ],
+        // A row read in type bigger than the letterhead's: a smudge made its words taller.
+        [
+          [40, 'Papas Fritas Lay’s Ketchup 12x30g'],
+          [380, '33860'],
+          [460, 'lu'],
+          [520, '$9.401,66'],
+          [600, '0,00'],
+          [680, '$9.401,66'],
+        ],
+      ],
+      'ocr',
+    );
+    for (const w of p.words) if (w.y0 === 80) w.y1 = w.y0 + 30;
+    expect(parseInvoice([p], null).data.issuer.name).toBe('Almacén Natural Delta S.A.S.');
+  });
 });

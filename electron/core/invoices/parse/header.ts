@@ -2,7 +2,7 @@ import { isValidCuit } from '../../../../shared/domain/cuit.ts';
 import type { InvoiceKind, InvoiceLetter } from '../../../../shared/contract/index.ts';
 import { kindOfCode } from '../kinds.ts';
 import { unlabelledDate } from './dates.ts';
-import { firstMatch, labelled, type Found } from './find.ts';
+import { firstFigures, firstMatch, labelled, type Found } from './find.ts';
 import type { Line } from './lines.ts';
 import { allDates, digitsFix, fold, parseDate } from './numbers.ts';
 
@@ -203,8 +203,9 @@ function partyName(text: string): string | null {
 export function readHeader(lines: Line[], tableAt = lines.length): Header {
   const h: Header = {};
   const split = recipientStart(lines);
-  // With no recipient's label read, the issuer's block ends by the items table at the latest.
-  const issuerEnd = split >= 0 ? split : Math.min(lines.length, 14, tableAt);
+  // With no recipient's label read, the issuer's block ends by the items table at the latest,
+  // or by its first row of amounts where the table's heading was garbled.
+  const issuerEnd = split >= 0 ? split : Math.min(14, tableAt, firstFigures(lines));
 
   // Kind and letter: the AFIP code wins, then the words.
   const code =
