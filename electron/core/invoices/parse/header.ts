@@ -82,10 +82,11 @@ function cleanName(text: string): string | null {
 /**
  * A company's legal form at the end of its name, written the usual way: «S.R.L», «SRL.»,
  * «S RL» and «SRL» are «S.R.L.» with dots lost; likewise «S.A.» and «S.A.S.», and «Hnos,»
- * or «Cía» inside the name.
+ * or «Cía» inside the name. A speck or two read after the form («S.R.L. ÁS») is dropped.
  */
 export function companyForm(name: string): string {
   return name
+    .replace(/(\sS\.(?:R\.L|A\.S|A)\.)\s+\S{1,2}$/, '$1')
     .replace(/\b(Hnos|Cía|Cia)[,;]?(?=\s)/, '$1.')
     .replace(/\s+S\s?\.?\s?R\s?\.?\s?L\.?$/, ' S.R.L.')
     .replace(/\s+S\s?\.?\s?A\s?\.?\s?S\.?$/, ' S.A.S.')

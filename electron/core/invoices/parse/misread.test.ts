@@ -283,6 +283,13 @@ describe('company names as OCR misreads them', () => {
       null,
     );
     expect(brothers.data.issuer.name).toBe('Autoservicio Mayorista Díaz Hnos. S.A.');
+    // A speck after the form.
+    const speck = parseInvoice(
+      [page(rows('Distribuidora del Centro S.A. ,', 'Autoservicio La Esquina S.R.L. ÁS'), 'ocr')],
+      null,
+    );
+    expect(speck.data.issuer.name).toBe('Distribuidora del Centro S.A.');
+    expect(speck.data.recipient.name).toBe('Autoservicio La Esquina S.R.L.');
   });
 
   it('keeps a PDF’s names as written, and a name that only ends in «sa»', () => {
