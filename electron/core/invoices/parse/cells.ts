@@ -64,8 +64,10 @@ export function tokens(words: Word[]): Token[] {
       out.push({ text: `${w.text}%`, words: [w, next] });
       i++;
     } else {
-      // «2u.», «1,500kg»: a quantity and its unit glued together (a «1» read as «l» too).
-      const glued = /^([\dlI][\d.,]*)(u\.?|un\.?|kg|lt)$/i.exec(w.text);
+      // «2u.», «1,500kg»: a quantity and its unit glued together (a «1» read as «l» too, and
+      // the 5 or 8 of a lone «5u.» as «S» or «B»).
+      const text = w.text.replace(/^S(?=u\.$)/, '5').replace(/^B(?=u\.$)/, '8');
+      const glued = /^([\dlI][\d.,]*)(u\.?|un\.?|kg|lt)$/i.exec(text);
       if (glued?.[1] && glued[2] && /\d/.test(glued[1].replace(/^[lI]$/, '1'))) {
         out.push({ text: glued[1].replace(/[lI]/g, '1'), words: [w] });
         out.push({ text: glued[2], words: [w] });

@@ -167,4 +167,46 @@ describe('codes and cell borders as OCR misreads them', () => {
       'T3575',
     ]);
   });
+
+  it('reads «Su.» and «Bu.» in the quantity column as 5 and 8 units, so the code stays a code', () => {
+    const p = page(
+      [
+        [
+          [40, 'Ítem'],
+          [300, 'Cód.'],
+          [380, 'Cant.'],
+          [440, 'Precio'],
+          [560, 'Subtotal'],
+        ],
+        [
+          [40, 'Jugo Ades Naranja 12x1L'],
+          [300, '91159'],
+          [380, 'Su.'],
+          [440, '$11.613,00'],
+          [560, '$58.065,00'],
+        ],
+        [
+          [40, 'Velas Clipper x 2'],
+          [300, '67318'],
+          [380, '4u.'],
+          [440, '$975,00'],
+          [560, '$3.900,00'],
+        ],
+        [
+          [40, 'Papas Fritas Lay’s Cheddar 12x30g'],
+          [300, '56855'],
+          [380, 'Bu.'],
+          [440, '$11.948,00'],
+          [560, '$95.584,00'],
+        ],
+      ],
+      'ocr',
+    );
+    const items = parseInvoice([p], null).data.items;
+    expect(items.map((i) => [i.code, i.description, i.quantity])).toEqual([
+      ['91159', 'Jugo Ades Naranja 12x1L', 5000],
+      ['67318', 'Velas Clipper x 2', 4000],
+      ['56855', 'Papas Fritas Lay’s Cheddar 12x30g', 8000],
+    ]);
+  });
 });
