@@ -13,7 +13,7 @@ export function byArithmetic(toks: Token[]): Parsed | null {
   if (!last) return null;
   // Every reading that adds up, scored: quantity and price commute, so the row's order and the
   // figures' looks decide ("32.585,35" is a price, "10,00" before it a quantity).
-  let best: { score: number; parsed: Parsed } | null = null;
+  let best: { score: number; at: number; parsed: Parsed } | null = null;
   for (const [rank, amountTok] of [...money].reverse().slice(0, 2).entries()) {
     const amount = parseAmount(amountTok.text);
     // (Nothing adds up to a zero: «0,00» is a bonificación's column, not the row's amount.)
@@ -39,12 +39,18 @@ export function byArithmetic(toks: Token[]): Parsed | null {
             code = codeText(toks[0].text);
             start = 1;
           }
-          const descEnd = qtyTok.i < priceTok.i && qtyTok.i > start ? qtyTok.i : priceTok.i;
+          // «Manteca Light 200 g x6 ‖ 2,00 unidades»: a figure followed by a pack size is the
+          // description's, even when its digits give the quantity (the column's was lost).
+          const inName = toks.slice(qtyTok.i + 1, priceTok.i).some((t) => PACK.test(t.text));
+          const descEnd =
+            qtyTok.i < priceTok.i && qtyTok.i > start && !inName ? qtyTok.i : priceTok.i;
           let descStart = qtyTok.i === start ? start + 1 : start;
           // "2,500 kg Palmeritas": the unit after a leading quantity is not the description.
           if (qtyTok.i === start && unitOf(toks[descStart]?.text ?? '')) descStart++;
           const descToks = toks.slice(descStart, descEnd);
-          const unitTok = toks.slice(qtyTok.i + 1, qtyTok.i + 2).find((t) => unitOf(t.text));
+          const unitTok = inName
+            ? undefined
+            : toks.slice(qtyTok.i + 1, qtyTok.i + 2).find((t) => unitOf(t.text));
           if (descToks.length === 0) continue;
           const rateTok = nums.find(
             (n) =>
@@ -60,10 +66,14 @@ export function byArithmetic(toks: Token[]): Parsed | null {
             (isMoneyToken(priceTok.text) ? 1 : 0) +
             (d === 0 ? 1 : 0) -
             (lostComma ? 1 : 0) -
+            (inName ? 1 : 0) -
             rank;
-          if (best && best.score >= score) continue;
+          // Of two quantities alike, the one nearer the price: the other is in the description.
+          if (best && (best.score > score || (best.score === score && best.at > qtyTok.i)))
+            continue;
           best = {
             score,
+            at: qtyTok.i,
             parsed: {
               ...(code ? { code } : {}),
               ...(rate !== null ? { ivaRate: rate } : {}),
@@ -82,6 +92,9 @@ export function byArithmetic(toks: Token[]): Parsed | null {
   }
   return best?.parsed ?? null;
 }
+
+/** A pack size in a description: «x12», «×6». */
+const PACK = /^[x×]\d{1,3}$/i;
 
 /** The bonificaciones a row may apply between its price and its amount: none, or a % there. */
 function discountsBetween(toks: Token[], price: number, amount: number): number[] {

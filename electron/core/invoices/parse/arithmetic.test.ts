@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { byArithmetic } from './arithmetic.ts';
+import type { Token } from './cells.ts';
+
+const row = (text: string): Token[] => text.split(' ').map((t) => ({ text: t, words: [] }));
+
+describe('a row read by its arithmetic alone', () => {
+  it('keeps a size before a pack in the description, though its digits give the quantity', () => {
+    // The quantity's cell read as «E»: 500 (5,00 with its comma lost) × 8.125 = 40.625.
+    const p = byArithmetic(row('suavizante Vivere Clásico 500 ml x8 E 8.125,00 0,00 40.625,00'));
+    expect(p?.description).toBe('suavizante Vivere Clásico 500 ml x8 E');
+    expect([p?.quantity, p?.unitPrice, p?.amount, p?.unit]).toEqual([5000, 812500, 4062500, null]);
+  });
+
+  it('takes the quantity nearer the price when the description has one alike', () => {
+    const p = byArithmetic(
+      row('Manteca La Serenísima Light 200 g x6 200 unidades 12.691,73 25.383,46'),
+    );
+    expect(p?.description).toBe('Manteca La Serenísima Light 200 g x6');
+    expect(p?.quantity).toBe(2000);
+    const tomato = byArithmetic(
+      row('Tomate Triturado La Campagnola 1 kg x12 1.00 unidades 877,84 0,00 877,84'),
+    );
+    expect(tomato?.description).toBe('Tomate Triturado La Campagnola 1 kg x12');
+    expect([tomato?.quantity, tomato?.unit]).toEqual([1000, 'u']);
+  });
+
+  it('still reads a weight and its unit before the price as the quantity', () => {
+    const p = byArithmetic(row('Queso Cremoso La Paulina 2,500 kg 5.000,00 12.500,00'));
+    expect(p?.description).toBe('Queso Cremoso La Paulina');
+    expect([p?.quantity, p?.unit]).toEqual([2500, 'kg']);
+  });
+});
