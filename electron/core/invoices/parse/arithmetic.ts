@@ -1,6 +1,6 @@
 import { codeText, isCode, ivaRateOf, unitOf, type Parsed, type Token } from './cells.ts';
 import { commaLost, consistent, looseCentavos } from './mend.ts';
-import { isMoneyToken, parseAmount, parsePercent, parseQuantity } from './numbers.ts';
+import { isMoneyToken, parseAmount, parseDiscount, parseQuantity } from './numbers.ts';
 
 /**
  * Reads a row with no trustworthy header: the amount is the last money figure, and quantity and
@@ -98,7 +98,7 @@ const PACK = /^[x×]\d{1,3}$/i;
 
 /** The bonificaciones a row may apply between its price and its amount: none, or a % there. */
 function discountsBetween(toks: Token[], price: number, amount: number): number[] {
-  const found = toks.slice(price + 1, amount).map((t) => parsePercent(t.text));
+  const found = toks.slice(price + 1, amount).map((t) => parseDiscount(t.text));
   return [0, ...found.filter((d): d is number => d !== null && d > 0)];
 }
 

@@ -209,4 +209,48 @@ describe('codes and cell borders as OCR misreads them', () => {
       ['56855', 'Papas Fritas Lay’s Cheddar 12x30g', 8000],
     ]);
   });
+
+  it('reads a bonificación with its comma lost, not as the price with the price as the quantity', () => {
+    const heading: [number, string][] = [
+      [40, 'Código'],
+      [120, 'Descripción'],
+      [400, 'Cant.'],
+      [440, 'UM'],
+      [480, 'P.Unit.'],
+      [560, 'Dto.%'],
+      [620, 'Alic.'],
+      [680, 'Total'],
+    ];
+    const p = page(
+      [
+        heading,
+        [
+          [40, '49731'],
+          [120, 'FLAN EN POLVO EXQUISITA VAINILLA 12X25G'],
+          [400, '8'],
+          [440, 'UN'],
+          [480, '282511'],
+          [560, '1250'],
+          [620, '21%'],
+          [680, '19.775,77'],
+        ],
+        [
+          [40, '49732'],
+          [120, 'MOSTAZA NATURA 12X500G'],
+          [400, '12|'],
+          [440, 'UN'],
+          [480, '2.306,40'],
+          [560, '0,00'],
+          [620, '21%'],
+          [680, '27.676,80'],
+        ],
+      ],
+      'ocr',
+    );
+    const items = parseInvoice([p], null).data.items;
+    expect(items.map((i) => [i.description, i.quantity, i.unitPrice, i.discountBp])).toEqual([
+      ['FLAN EN POLVO EXQUISITA VAINILLA 12X25G', 8000, 282511, 1250],
+      ['MOSTAZA NATURA 12X500G', 12000, 230640, 0],
+    ]);
+  });
 });

@@ -4,7 +4,13 @@ import { codeText, isCode, ivaRateOf, tokens, unitOf, type Parsed, type Token } 
 import type { ColumnKind } from './columns.ts';
 import { consistent, looseCentavos, mendFigures, settle, type FigureTexts } from './mend.ts';
 import { boxOf, meanConf, type Line } from './lines.ts';
-import { isMoneyToken, parseAmount, parsePercent, parseQuantity } from './numbers.ts';
+import {
+  isMoneyToken,
+  parseAmount,
+  parseDiscount,
+  parsePercent,
+  parseQuantity,
+} from './numbers.ts';
 
 /** Reads a row by the header's column order: leading columns from the left, the rest from the right. */
 function byColumns(toks: Token[], columns: ColumnKind[]): Parsed | null {
@@ -76,7 +82,7 @@ function byColumns(toks: Token[], columns: ColumnKind[]): Parsed | null {
         }
         if (isMoneyToken(text) && !/%$/.test(text) && col === 'disc' && parsePercent(text) === null)
           break;
-        const v = col === 'iva' ? ivaRateOf(text) : parsePercent(text);
+        const v = col === 'iva' ? ivaRateOf(text) : parseDiscount(text);
         if (v === null) break;
         if (col === 'disc') p.discountBp = v;
         else p.ivaRate = v;

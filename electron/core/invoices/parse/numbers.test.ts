@@ -6,6 +6,7 @@ import {
   isMoneyToken,
   parseAmount,
   parseDate,
+  parseDiscount,
   parsePercent,
   parseQuantity,
 } from './numbers.ts';
@@ -44,6 +45,15 @@ describe('invoice numbers', () => {
   it('reads percentages in basis points', () => {
     expect(parsePercent('21')).toBe(2100);
     expect(parsePercent('10,5')).toBe(1050);
+    // A bonificación's digits with the comma lost.
+    expect([parseDiscount('1250'), parseDiscount('200'), parseDiscount('000')]).toEqual([
+      1250, 200, 0,
+    ]);
+    expect([parseDiscount('12,5'), parseDiscount('12500'), parseDiscount('1.250,00')]).toEqual([
+      1250,
+      null,
+      null,
+    ]);
     expect(parsePercent('10.5%')).toBe(1050);
     expect(parsePercent('12,50')).toBe(1250);
     expect(parsePercent('250')).toBeNull();

@@ -93,6 +93,17 @@ export function parsePercent(token: string): number | null {
   return bp <= 10_000 ? bp : null;
 }
 
+/**
+ * A bonificación's cell: a percent, or its digits with the comma lost («1250» 12,50 %, «200»
+ * 2,00 %, «000»), as basis points.
+ */
+export function parseDiscount(token: string): number | null {
+  const bp = parsePercent(token);
+  if (bp !== null) return bp;
+  const t = clean(token).replace(/%$/, '');
+  return /^\d{3,4}$/.test(t) && Number(t) < 10_000 ? Number(t) : null;
+}
+
 /** 'YYYY-MM-DD' from "12/03/2025", "12-03-25", "12.03.2025", or null when not a real date. */
 export function parseDate(text: string): string | null {
   const m = /(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})\b/.exec(digitsFix(text));
