@@ -149,6 +149,27 @@ describe('codes and cell borders as OCR misreads them', () => {
     ]);
   });
 
+  it('writes a prefix read in the wrong case, or with a letter inside it, as most read it', () => {
+    const p = page(
+      [
+        heading,
+        row('CP-2999', 'Huevos Avícola El Ceibo Blancos x 6', '17', '835,00', '14.195,00'),
+        row('cP-5114', 'Sorrentinos Mendía de Ricota 10x500g', '3', '25.602,00', '76.806,00'),
+        row('CP-0220', 'Queso Crema Casancrem 290 g', '13', '2.507,71', '32.600,23'),
+        row('Cp-4702', 'Formitas de Pollo Swift 6x1kg', '5', '36.122,00', '180.610,00'),
+        row('CcP-0804', 'Canelones Don Antonio de Ricota 1 kg', '20', '5.629,00', '112.580,00'),
+      ],
+      'ocr',
+    );
+    expect(parseInvoice([p], null).data.items.map((i) => i.code)).toEqual([
+      'CP-2999',
+      'CP-5114',
+      'CP-0220',
+      'CP-4702',
+      'CP-0804',
+    ]);
+  });
+
   it('does not take one speck read as a dash for the supplier’s style', () => {
     const p = page(
       [

@@ -289,23 +289,27 @@ const LOOKALIKES: Record<string, string> = {
  */
 function sameCodeStyle(items: InvoiceItem[]): InvoiceItem[] {
   const shape = /^([A-Z]{1,4})([-:./]?)(\d{2,})$/i;
-  // How many codes have each prefix, and each way of parting it from the digits.
-  const prefixes = new Map<string, Map<string, number>>();
+  // How many codes have each prefix (in any case: «cP-5114» is a «CP-»), each way of parting it
+  // from the digits, and each way of writing it.
+  const prefixes = new Map<string, { parts: Map<string, number>; spelt: Map<string, number> }>();
   for (const item of items) {
     const m = shape.exec(item.code ?? '');
     if (!m) continue;
-    const parts = prefixes.get(m[1] ?? '') ?? new Map<string, number>();
-    parts.set(m[2] ?? '', (parts.get(m[2] ?? '') ?? 0) + 1);
-    prefixes.set(m[1] ?? '', parts);
+    const key = (m[1] ?? '').toUpperCase();
+    const group = prefixes.get(key) ?? { parts: new Map(), spelt: new Map() };
+    group.parts.set(m[2] ?? '', (group.parts.get(m[2] ?? '') ?? 0) + 1);
+    group.spelt.set(m[1] ?? '', (group.spelt.get(m[1] ?? '') ?? 0) + 1);
+    prefixes.set(key, group);
   }
   const total = (parts: Map<string, number>) => [...parts.values()].reduce((a, b) => a + b, 0);
-  const [prefix, parts] = [...prefixes].sort((a, b) => total(b[1]) - total(a[1]))[0] ?? [
+  const [key, group] = [...prefixes].sort((a, b) => total(b[1].parts) - total(a[1].parts))[0] ?? [
     '',
-    new Map<string, number>(),
+    { parts: new Map<string, number>(), spelt: new Map<string, number>() },
   ];
-  const count = total(parts);
+  const count = total(group.parts);
   if (count < 2) return items;
-  const style = `${prefix}${partOf(parts, count)}`;
+  const prefix = [...group.spelt].sort((a, b) => b[1] - a[1])[0]?.[0] ?? key;
+  const style = `${prefix}${partOf(group.parts, count)}`;
   const digits = commonDigits(items, shape, prefix);
   const coded = items.filter((i) => i.code).length;
   return items.map((item) => {
@@ -313,14 +317,13 @@ function sameCodeStyle(items: InvoiceItem[]): InvoiceItem[] {
     const m = shape.exec(code);
     if (m) {
       if (`${m[1]}${m[2]}` === style) return item;
-      // «CPp-4007» where most read «CP-dddd»: one letter too many, the same code.
+      const read = (m[1] ?? '').toUpperCase();
+      // «CPp-4007», «CcP-0804» where most read «CP-dddd»: one letter too many, the same code.
       const extra =
-        m[1] !== prefix &&
         digits === m[3]?.length &&
         count * 2 >= coded &&
-        (m[1] ?? '').length === prefix.length + 1 &&
-        (m[1] ?? '').toUpperCase().startsWith(prefix.toUpperCase());
-      return m[1] === prefix || extra ? { ...item, code: `${style}${m[3]}` } : item;
+        [...read].some((_, i) => read.slice(0, i) + read.slice(i + 1) === key);
+      return read === key || extra ? { ...item, code: `${style}${m[3]}` } : item;
     }
     // Where nearly every code has the style, one of its digits with a look-alike (or no)
     // prefix is the same code misread.
@@ -353,7 +356,7 @@ function commonDigits(items: InvoiceItem[], shape: RegExp, prefix: string): numb
   let all = 0;
   for (const item of items) {
     const m = shape.exec(item.code ?? '');
-    if (!m || m[1] !== prefix) continue;
+    if (!m || m[1]?.toUpperCase() !== prefix.toUpperCase()) continue;
     all++;
     const n = m[3]?.length ?? 0;
     lengths.set(n, (lengths.get(n) ?? 0) + 1);
