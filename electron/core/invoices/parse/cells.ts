@@ -44,6 +44,16 @@ const UNIT_WORDS: Record<string, Unit> = {
   ltrs: 'lt',
 };
 
+/**
+ * «34 913,07»: a figure whose thousands point OCR read as a space. The two parts sit about a
+ * letter apart; two cells («2 ‖ 988,00») sit further.
+ */
+function thousandsApart(a: Word, b: Word): boolean {
+  if (!/^\d{1,3}$/.test(a.text) || !/^\d{3}(?:[.,]\d{3})*[.,]\d{2}$/.test(b.text)) return false;
+  const letter = (b.x1 - b.x0) / b.text.length;
+  return b.x0 - a.x1 <= letter * 1.1;
+}
+
 export function unitOf(text: string): Unit | null {
   return UNIT_WORDS[fold(text)] ?? null;
 }
@@ -62,6 +72,9 @@ export function tokens(words: Word[]): Token[] {
       i++;
     } else if (next && next.text === '%' && parsePercent(w.text) !== null) {
       out.push({ text: `${w.text}%`, words: [w, next] });
+      i++;
+    } else if (next && thousandsApart(w, next)) {
+      out.push({ text: `${w.text}${next.text}`, words: [w, next] });
       i++;
     } else {
       // «2u.», «1,500kg»: a quantity and its unit glued together (a «1» read as «l» too, and
@@ -110,13 +123,18 @@ export function isCode(text: string): boolean {
   return /\d/.test(t) && /^[A-Z0-9][A-Z0-9./\-_]*$/i.test(t) && !isMoneyToken(t);
 }
 
-/** An IVA rate column, forgiving the comma OCR drops ("105%" is 10,5 %). */
+/**
+ * An IVA rate column, forgiving the comma OCR drops ("105%" is 10,5 %) and a «%» read as a
+ * «4» ("214" is 21 %).
+ */
 export function ivaRateOf(text: string): number | null {
   const bp = parsePercent(text);
   if (bp === null) {
     const m = /^(\d{2,3})%?$/.exec(text.trim());
     const n = m?.[1] ? Number(m[1]) * 10 : NaN;
-    return isIvaRate(n) ? n : null;
+    if (isIvaRate(n)) return n;
+    const sign = Number(/^(\d{2,3})4$/.exec(text.trim())?.[1] ?? NaN);
+    return [sign * 100, sign * 10].find(isIvaRate) ?? null;
   }
   if (isIvaRate(bp)) return bp;
   return isIvaRate(bp / 10) ? bp / 10 : null;

@@ -274,4 +274,23 @@ describe('codes and cell borders as OCR misreads them', () => {
       ['MOSTAZA NATURA 12X500G', 12000, 230640, 0],
     ]);
   });
+
+  it('reads a figure whose thousands point was read as a space as one figure, not two cells', () => {
+    const p = page(
+      [
+        heading,
+        // («1 988,00» and «34 913,07»: a letter apart; the quantity «2» sits a cell apart.)
+        row('7798647413460', 'MANI JAPONES PEHUAMAR 250 G', '19', '1 988,00', '37 772,00'),
+        row('7799718511915', 'CABLE USB PHILIPS X 1', '17', '2.053,71', '34 913,07'),
+        row('7792774927258', 'ALFAJOR JORGITO GLASEADO 12x50G', '2', '988,00', '1.976,00'),
+      ],
+      'ocr',
+    );
+    const items = parseInvoice([p], null).data.items;
+    expect(items.map((i) => [i.quantity, i.unitPrice, i.amount])).toEqual([
+      [19000, 198800, 3777200],
+      [17000, 205371, 3491307],
+      [2000, 98800, 197600],
+    ]);
+  });
 });

@@ -1,3 +1,4 @@
+import { ivaRateOf } from './cells.ts';
 import { describe, expect, it } from 'vitest';
 import {
   allDates,
@@ -81,5 +82,15 @@ describe('codes read off a scan', () => {
     expect(mendEan('7790150006009')).toBe('7790150006009');
     expect(mendEan('7709142425659')).toBe('7709142425659');
     expect(mendEan('4006381333931')).toBe('4006381333931');
+  });
+});
+
+describe('an IVA rate cell', () => {
+  it('forgives a comma lost and a «%» read as a «4»', () => {
+    expect(['21%', '105%', '214', '274', '1054'].map(ivaRateOf)).toEqual([
+      2100, 1050, 2100, 2700, 1050,
+    ]);
+    // Not a rate with or without its last digit.
+    expect(['104', '24', '2147'].map(ivaRateOf)).toEqual([null, null, null]);
   });
 });
