@@ -75,11 +75,22 @@ describe('reconciling the figures of an invoice', () => {
     const byTotal = invoice({ ivaByRate: { '2100': 5_000_000 }, total: 6_050_000 });
     reconcile(byTotal, {});
     expect(byTotal.netByRate).toEqual({ '2100': 5_000_000 });
-    // A true IVA figure is left alone.
+    // A true IVA figure is left alone; the net is what is left of the total.
+    const fields: Record<string, FieldInfo> = {};
     const iva = invoice({ ivaByRate: { '2100': 781_200 }, total: 4_501_200 });
-    reconcile(iva, {});
+    reconcile(iva, fields);
     expect(iva.ivaByRate).toEqual({ '2100': 781_200 });
-    expect(iva.netByRate).toEqual({});
+    expect(iva.netByRate).toEqual({ '2100': 3_720_000 });
+    expect(fields['netByRate.2100']).toMatchObject({ source: 'computed', confidence: 0.7 });
+  });
+
+  it('leaves the net unread when what is left of the total does not give the IVA printed', () => {
+    const d = invoice({ ivaByRate: { '2100': 781_200 }, total: 4_600_000 });
+    reconcile(d, {});
+    expect(d.netByRate).toEqual({});
+    const b = invoice({ letter: 'B', ivaByRate: { '2100': 781_200 }, total: 4_501_200 });
+    reconcile(b, {});
+    expect(b.netByRate).toEqual({});
   });
 
   it('adds up a total never read when the lines agree with the net, and only then', () => {

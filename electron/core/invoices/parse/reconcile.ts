@@ -66,6 +66,23 @@ export function reconcile(data: InvoiceData, fields: Record<string, FieldInfo>):
       computed(`netByRate.${only}`, 0.7);
     }
   }
+  // No net read at all (its figure garbled, «$416.863,650»), one IVA and the total: the net is
+  // what is left of the total, when that net at the rate gives the IVA printed.
+  const [rate] = Object.keys(data.ivaByRate);
+  if (
+    data.letter === 'A' &&
+    Object.keys(data.netByRate).length === 0 &&
+    Object.keys(data.ivaByRate).length === 1 &&
+    rate &&
+    data.total !== undefined
+  ) {
+    const iva = data.ivaByRate[rate] ?? 0;
+    const net = data.total - iva - data.perceptions - data.otherTaxes;
+    if (net > 0 && iva > 0 && Math.abs(Math.round((net * Number(rate)) / 10_000) - iva) <= 1) {
+      data.netByRate[rate] = net;
+      computed(`netByRate.${rate}`, 0.7);
+    }
+  }
   const rates = Object.keys(data.netByRate);
 
   if (data.letter === 'A' && rates.length > 0) {
