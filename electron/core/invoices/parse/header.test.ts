@@ -80,4 +80,21 @@ describe('header words as OCR misreads them', () => {
     for (const w of p.words) if (w.y0 === 80) w.y1 = w.y0 + 30;
     expect(parseInvoice([p], null).data.issuer.name).toBe('Almacén Natural Delta S.A.S.');
   });
+
+  it('reads the CAE’s due date after «Vo.», its «Vto.» with the «t» lost', () => {
+    const p = page(
+      [
+        [
+          [40, 'Lácteos La Pradera S.A.'],
+          [420, 'FACTURA A'],
+        ],
+        [[420, 'Fecha de Emisión: 28/06/2025']],
+        [[40, 'CUIT: 30-71234567-1']],
+        [[40, 'CAE N°: 75432278883891']],
+        [[40, 'Fecha de Vo. de CAE: 08/07/2025']],
+      ],
+      'ocr',
+    );
+    expect(parseInvoice([p], null).data.caeDue).toBe('2025-07-08');
+  });
 });

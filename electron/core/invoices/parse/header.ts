@@ -335,10 +335,10 @@ export function readHeader(lines: Line[], tableAt = lines.length): Header {
   const labelledDue = labelled(
     lines,
     // (Also «nto CAE:», "Vencimiento" with its first letters clipped off by OCR, and «Vto.»
-    // read as «Vio.», «Vlo.» or «Vt0.».)
+    // read as «Vio.», «Vlo.» or «Vt0.», or with its «t» lost, «Vo.».)
     // «Vencimie ento CAE»: the word broken in two by OCR.
     // «Fecha Vto. C.A.!»: the E read as «!»; «3: 1/05/2026», a colon read inside the day.
-    /(?:v[tilf1][o0]|venc[a-z]{0,8}(?:\s[a-z]{1,6})?|^[a-z]{0,8}nto)\.?\s*(?:de(?:l)?\s*)?(?:c\.?\s*a\.?\s*[e!]\.?)/,
+    /(?:v[tilf1][o0]|\bv[o0]|venc[a-z]{0,8}(?:\s[a-z]{1,6})?|^[a-z]{0,8}nto)\.?\s*(?:de(?:l)?\s*)?(?:c\.?\s*a\.?\s*[e!]\.?)/,
     (t) => parseDate(t.replace(/(\d):\s*(?=\d)/g, '$1')),
   );
   // «CAE 72119575646376 · Vto. 18-10-2026»: the due date on the CAE's own line.
