@@ -97,4 +97,36 @@ describe('header words as OCR misreads them', () => {
     );
     expect(parseInvoice([p], null).data.caeDue).toBe('2025-07-08');
   });
+
+  it('reads a condition whose second word OCR misread, written as printed', () => {
+    const conditions = (issuer: string, client: string) => {
+      const p = page(
+        [
+          [
+            [40, 'Congelados Patagonia S.R.L.'],
+            [420, 'FACTURA A'],
+          ],
+          [[40, 'CUIT 33-70511427-6']],
+          [[40, issuer]],
+          [[40, 'Cliente: Minimercado Don Bosco S.R.L.']],
+          [[40, client]],
+        ],
+        'ocr',
+      );
+      const { data } = parseInvoice([p], null);
+      return [data.issuer.ivaCondition, data.recipient.ivaCondition];
+    };
+    expect(conditions('IVA Responsabie inscripto', 'I.V.A.: Responsable Monovibuto')).toEqual([
+      'IVA Responsable Inscripto',
+      'Responsable Monotributo',
+    ]);
+    expect(
+      conditions('Inicio Act.: 22/03/2001 - LV.A. Resp. inscnpto', 'IVA: Responsable lascripto'),
+    ).toEqual(['Resp. Inscripto', 'Responsable Inscripto']);
+    // A word that is neither stays unread.
+    expect(conditions('IVA: Responsable Ejemplar', 'IVA: Responsable Ejemplar')).toEqual([
+      undefined,
+      undefined,
+    ]);
+  });
 });

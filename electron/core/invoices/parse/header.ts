@@ -4,6 +4,7 @@ import { kindOfCode } from '../kinds.ts';
 import { unlabelledDate } from './dates.ts';
 import { firstFigures, firstMatch, labelled, type Found } from './find.ts';
 import { cleanName, nameShape } from './names.ts';
+import { similarity } from '../score.ts';
 import type { Line } from './lines.ts';
 import { allDates, digitsFix, fold, parseDate } from './numbers.ts';
 
@@ -71,7 +72,7 @@ function conditionAt(m: RegExpExecArray, text: string): string | null {
 function ivaCondition(text: string): string | null {
   if (IVA_RI_BLURRED.test(fold(text))) return 'IVA Responsable Inscripto';
   const m = IVA_CONDITION.exec(fold(text));
-  if (!m) return null;
+  if (!m) return blurredCondition(fold(text));
   // As printed: the same span of the original text.
   const start = fold(text).indexOf(m[0]);
   const printed = text
@@ -80,6 +81,25 @@ function ivaCondition(text: string): string | null {
     .slice(start, start + m[0].length);
   // «Resp Inscripto»: the abbreviation's dot lost.
   return (printed.length === m[0].length ? printed : m[0]).replace(/^(resp)(?=\s)/i, '$1.');
+}
+
+/** «Responsable lascripto», «Resp. inscnpto», «Responsable Monovibuto»: the word misread. */
+const BLURRED_CONDITION =
+  /(\b[il1|¡!t]?va\s+)?\b(respons[a-z]{2,4}|resp\.?)\s+([a-z|!¡1]{6,12})\b/i;
+
+function blurredCondition(folded: string): string | null {
+  const m = BLURRED_CONDITION.exec(folded);
+  if (!m?.[2] || !m[3]) return null;
+  const kind =
+    similarity(m[3], 'inscripto') >= 0.7
+      ? 'Inscripto'
+      : similarity(m[3], 'monotributo') >= 0.7
+        ? 'Monotributo'
+        : null;
+  if (!kind) return null;
+  // («IVA Responsable Inscripto» as printed, the IVA part of the name.)
+  const iva = m[1] && kind === 'Inscripto' ? 'IVA ' : '';
+  return `${iva}${m[2].length > 5 ? 'Responsable' : 'Resp.'} ${kind}`;
 }
 
 /** The document's kind, and the letter's box read before it, at the end of a line. */
@@ -346,7 +366,9 @@ export function readHeader(lines: Line[], tableAt = lines.length): Header {
       /condici[oó]n\s*(?:frente\s*al|ante\s*el|de)?\s*i\.?v\.?a\.?|^i\.?v\.?a\.?\s*:/,
       ivaCondition,
       { to: issuerEnd },
-    ) ?? firstMatch(lines, IVA_CONDITION, conditionAt, { to: issuerEnd });
+    ) ??
+    firstMatch(lines, IVA_CONDITION, conditionAt, { to: issuerEnd }) ??
+    firstMatch(lines, BLURRED_CONDITION, (m) => blurredCondition(fold(m[0])), { to: issuerEnd });
   if (issuerIva) h.issuerIva = issuerIva;
 
   if (split >= 0) {
@@ -362,7 +384,11 @@ export function readHeader(lines: Line[], tableAt = lines.length): Header {
     const end = Math.min(lines.length, split + 8);
     const recipientIva =
       labelled(lines, IVA_LABEL, ivaCondition, { from: split, to: end, below: false }) ??
-      firstMatch(lines, IVA_CONDITION, conditionAt, { from: split, to: end });
+      firstMatch(lines, IVA_CONDITION, conditionAt, { from: split, to: end }) ??
+      firstMatch(lines, BLURRED_CONDITION, (m) => blurredCondition(fold(m[0])), {
+        from: split,
+        to: end,
+      });
     if (recipientIva) h.recipientIva = recipientIva;
   }
   return h;
