@@ -129,4 +129,33 @@ describe('header words as OCR misreads them', () => {
       undefined,
     ]);
   });
+
+  it('starts the client’s block at «scones):», a «Señor(es):» misread but for its «(es):»', () => {
+    const p = page(
+      [
+        [
+          [40, 'Autoservicio Mayorista Díaz Hnos. S.A.'],
+          [420, 'FACTURA B'],
+        ],
+        [[40, 'CUIT: 33-71005856-9']],
+        [[40, 'IVA: Responsable Inscripto']],
+        [
+          [40, 'scones): Medina Silvia Beatriz'],
+          [420, 'C.U.I.T.: 27-15693457-2'],
+        ],
+        [
+          [40, 'Domicilio: Belgrano 448 - Avellaneda'],
+          [420, 'I.V.A.: Responsable Monotributo'],
+        ],
+      ],
+      'ocr',
+    );
+    const { data } = parseInvoice([p], null);
+    expect(data.recipient).toMatchObject({
+      name: 'Medina Silvia Beatriz',
+      cuit: '27156934572',
+      ivaCondition: 'Responsable Monotributo',
+    });
+    expect(data.issuer.ivaCondition).toBe('Responsable Inscripto');
+  });
 });

@@ -30,8 +30,11 @@ const CLIPPED_CLIENT = '^c?l?i?e?nte\\s*:';
 // «Chente», «Ciiente», «Clente»: the «li» of «Cliente» misread; «Clieme», its «nt».
 const MISREAD_CLIENT = '^c[hli1|]{1,3}e?(?:nte|me)\\b';
 
+// «scones):», «ñor(es):»: "Señor(es):" misread or clipped, its «(es):» still there.
+const CLIPPED_SENORES = '^[a-zñ]{0,6}\\(?es\\)\\s*:';
+
 const RECIPIENT = new RegExp(
-  `(se[nñ]or(?:\\s*\\(?es\\)?)?|^sr\\.?(?:\\s*\\(?es\\)?)?\\b|cliente|apellido y nombre|destinatario|comprador|facturar a|datos del cliente|${CLIPPED_CLIENT}|${MISREAD_CLIENT})`,
+  `(se[nñ]or(?:\\s*\\(?es\\)?)?|^sr\\.?(?:\\s*\\(?es\\)?)?\\b|cliente|apellido y nombre|destinatario|comprador|facturar a|datos del cliente|${CLIPPED_CLIENT}|${MISREAD_CLIENT}|${CLIPPED_SENORES})`,
 );
 const IVA_CONDITION =
   /(iva responsable inscripto|responsable inscripto|resp\.? inscripto|responsable monotributo|resp\.? monotributo|monotributista social|monotributista|monotributo|iva exento|exento|consumidor final|no responsable|sujeto no categorizado|cons\.? final)/i;
@@ -163,7 +166,7 @@ function partyName(text: string): string | null {
     )[0] ?? text;
   // «e: Consumidor Final», «íes): Medina»: the tail of a label («Cliente:», «Señor(es):») whose
   // start was clipped.
-  const name = cleanName(cut.replace(/^[\p{Ll}()]{1,5}\s*:\s*/u, ''));
+  const name = cleanName(cut.replace(/^[\p{Ll}()]{1,8}\s*:\s*/u, ''));
   if (!name) return null;
   if (/^(comprobante|factura|nota|datos|original|duplicado|cliente|receptor)\b/.test(fold(name)))
     return null;
@@ -375,7 +378,7 @@ export function readHeader(lines: Line[], tableAt = lines.length): Header {
     const recipientName = labelled(
       lines,
       new RegExp(
-        `(se[nñ]or(?:\\s*\\(?es\\)?)?|sr\\.?\\s*\\(?es\\)?|cliente|apellido y nombre\\s*\\/?\\s*(?:raz[oó]n social)?|raz[oó]n social|destinatario|comprador|facturar a|nombre|${CLIPPED_CLIENT}|${MISREAD_CLIENT})\\s*:?`,
+        `(se[nñ]or(?:\\s*\\(?es\\)?)?|sr\\.?\\s*\\(?es\\)?|cliente|apellido y nombre\\s*\\/?\\s*(?:raz[oó]n social)?|raz[oó]n social|destinatario|comprador|facturar a|nombre|${CLIPPED_CLIENT}|${MISREAD_CLIENT}|${CLIPPED_SENORES})\\s*:?`,
       ),
       partyName,
       { from: split, to: Math.min(lines.length, split + 6), below: false },
