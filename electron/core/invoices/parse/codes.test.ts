@@ -19,10 +19,13 @@ describe('codes and cell borders as OCR misreads them', () => {
       [600, amount],
     ] as [number, string][];
 
+  /** The codes of the items on a page of `rows` under the heading, as OCR read them. */
+  const codesOf = (rows: [number, string][][]) =>
+    parseInvoice([page([heading, ...rows], 'ocr')], null).data.items.map((i) => i.code);
+
   it('gives a code whose prefix letter was read as a digit, or lost, the style of the others', () => {
-    const p = page(
-      [
-        heading,
+    expect(
+      codesOf([
         row('T-4797', 'Encendedor Cricket x 1', '4', '529,34', '2.117,36'),
         row('1-4397', 'Yerba Mate Playadito Suave 250 g', '11', '1.118,95', '12.308,45'),
         row('T-4402', 'Mermelada BC Durazno 454 g x12', '1', '17.361,00', '17.361,00'),
@@ -33,11 +36,8 @@ describe('codes and cell borders as OCR misreads them', () => {
         row('T-9804', 'Mostaza Hellmann’s Light 500 g x12', '10', '20.622,00', '206.220,00'),
         row('Tl-6120', 'Arroz Gallo Oro 1 kg x10', '2', '9.995,00', '19.990,00'),
         row('X-5512', 'Pilas Duracell AAA x 2', '3', '2.216,00', '6.648,00'),
-      ],
-      'ocr',
-    );
-    const { data } = parseInvoice([p], null);
-    expect(data.items.map((i) => i.code)).toEqual([
+      ]),
+    ).toEqual([
       'T-4797',
       'T-4397',
       'T-4402',
@@ -54,19 +54,15 @@ describe('codes and cell borders as OCR misreads them', () => {
   });
 
   it('leaves numeric codes alone when no prefixed style holds most of them', () => {
-    const p = page(
-      [
-        heading,
+    expect(
+      codesOf([
         row('T-4797', 'Encendedor Cricket x 1', '4', '529,34', '2.117,36'),
         row('14397', 'Yerba Mate Playadito Suave 250 g', '11', '1.118,95', '12.308,45'),
         row('T-4402', 'Mermelada BC Durazno 454 g x12', '1', '17.361,00', '17.361,00'),
         row('18672', 'Mate Cocido Taragüí con Limón x 25', '8', '720,00', '5.760,00'),
         row('17237', 'Mousse en Polvo Royal Chocolate 60 g x12', '8', '5.497,00', '43.976,00'),
-      ],
-      'ocr',
-    );
-    const { data } = parseInvoice([p], null);
-    expect(data.items.map((i) => i.code)).toEqual(['T-4797', '14397', 'T-4402', '18672', '17237']);
+      ]),
+    ).toEqual(['T-4797', '14397', 'T-4402', '18672', '17237']);
   });
 
   it('drops a cell border read as «|» before some rows, which would shift their code into the description', () => {
@@ -119,9 +115,8 @@ describe('codes and cell borders as OCR misreads them', () => {
 
   it('keeps the dash most codes lost when a few still show it', () => {
     // Eight of «T-dddd» read with the dash lost, a «1» or a «7» in place of the T.
-    const p = page(
-      [
-        heading,
+    expect(
+      codesOf([
         row('T-6632', 'Café Molido Cabrales Suave 250 g x10', '5', '49.323,00', '246.615,00'),
         row('T5944', 'Salsa Golf Hellmann’s 60 g x12', '4', '4.537,00', '18.148,00'),
         row('T8593', 'Alfajor Havanna Blanco x 6', '11', '3.169,00', '34.859,00'),
@@ -132,10 +127,8 @@ describe('codes and cell borders as OCR misreads them', () => {
         row('78077', 'Ketchup Hellmann’s 500 g x12', '4', '29.666,00', '118.664,00'),
         row('T-5900', 'Chocolate Cofler Blanco 100 g x12', '10', '18.485,00', '184.850,00'),
         row('T1601', 'Gelatina Royal Vainilla 40 g', '16', '300,00', '4.800,00'),
-      ],
-      'ocr',
-    );
-    expect(parseInvoice([p], null).data.items.map((i) => i.code)).toEqual([
+      ]),
+    ).toEqual([
       'T-6632',
       'T-5944',
       'T-8593',
@@ -150,43 +143,26 @@ describe('codes and cell borders as OCR misreads them', () => {
   });
 
   it('writes a prefix read in the wrong case, or with a letter inside it, as most read it', () => {
-    const p = page(
-      [
-        heading,
+    expect(
+      codesOf([
         row('CP-2999', 'Huevos Avícola El Ceibo Blancos x 6', '17', '835,00', '14.195,00'),
         row('cP-5114', 'Sorrentinos Mendía de Ricota 10x500g', '3', '25.602,00', '76.806,00'),
         row('CP-0220', 'Queso Crema Casancrem 290 g', '13', '2.507,71', '32.600,23'),
         row('Cp-4702', 'Formitas de Pollo Swift 6x1kg', '5', '36.122,00', '180.610,00'),
         row('CcP-0804', 'Canelones Don Antonio de Ricota 1 kg', '20', '5.629,00', '112.580,00'),
-      ],
-      'ocr',
-    );
-    expect(parseInvoice([p], null).data.items.map((i) => i.code)).toEqual([
-      'CP-2999',
-      'CP-5114',
-      'CP-0220',
-      'CP-4702',
-      'CP-0804',
-    ]);
+      ]),
+    ).toEqual(['CP-2999', 'CP-5114', 'CP-0220', 'CP-4702', 'CP-0804']);
   });
 
   it('does not take one speck read as a dash for the supplier’s style', () => {
-    const p = page(
-      [
-        heading,
+    expect(
+      codesOf([
         row('T-6632', 'Café Molido Cabrales Suave 250 g x10', '5', '49.323,00', '246.615,00'),
         row('T5944', 'Salsa Golf Hellmann’s 60 g x12', '4', '4.537,00', '18.148,00'),
         row('T8593', 'Alfajor Havanna Blanco x 6', '11', '3.169,00', '34.859,00'),
         row('T3575', 'Galletas de Arroz Gallo 250 g x12', '3', '21.902,06', '65.706,18'),
-      ],
-      'ocr',
-    );
-    expect(parseInvoice([p], null).data.items.map((i) => i.code)).toEqual([
-      'T6632',
-      'T5944',
-      'T8593',
-      'T3575',
-    ]);
+      ]),
+    ).toEqual(['T6632', 'T5944', 'T8593', 'T3575']);
   });
 
   it('reads «Su.» and «Bu.» in the quantity column as 5 and 8 units, so the code stays a code', () => {
