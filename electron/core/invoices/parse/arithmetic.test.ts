@@ -30,4 +30,22 @@ describe('a row read by its arithmetic alone', () => {
     expect(p?.description).toBe('Queso Cremoso La Paulina');
     expect([p?.quantity, p?.unit]).toEqual([2500, 'kg']);
   });
+
+  it('keeps a leading quantity when the description holds the same figure in a size or a pack', () => {
+    const rice = byArithmetic(
+      row('1 Unid. Arroz Gallo Largo Fino 1 kg x10 FT-7049 9.697,00 0,00 21% 9.697,00'),
+    );
+    expect([rice?.description, rice?.quantity]).toEqual([
+      'Arroz Gallo Largo Fino 1 kg x10 FT-7049',
+      1000,
+    ]);
+    const pads = byArithmetic(
+      row('16 Unid. Tampones Lady Soft Ultrafinas x 16 FT-7503 2.092,00 5,00 21% 31.798,40'),
+    );
+    expect([pads?.description, pads?.quantity, pads?.discountBp]).toEqual([
+      'Tampones Lady Soft Ultrafinas x 16 FT-7503',
+      16000,
+      500,
+    ]);
+  });
 });

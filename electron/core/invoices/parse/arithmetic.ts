@@ -39,9 +39,10 @@ export function byArithmetic(toks: Token[]): Parsed | null {
             code = codeText(toks[0].text);
             start = 1;
           }
-          // «Manteca Light 200 g x6 ‖ 2,00 unidades»: a figure followed by a pack size is the
-          // description's, even when its digits give the quantity (the column's was lost).
-          const inName = toks.slice(qtyTok.i + 1, priceTok.i).some((t) => PACK.test(t.text));
+          // «Manteca Light 200 g x6 ‖ 2,00 unidades», «Tampones x 16 ‖ 16»: a size before a
+          // pack, or a pack's count, is the description's even when its digits give the
+          // quantity (the column's own was lost).
+          const inName = inDescription(toks, qtyTok.i);
           const descEnd =
             qtyTok.i < priceTok.i && qtyTok.i > start && !inName ? qtyTok.i : priceTok.i;
           let descStart = qtyTok.i === start ? start + 1 : start;
@@ -68,7 +69,7 @@ export function byArithmetic(toks: Token[]): Parsed | null {
             (lostComma ? 1 : 0) -
             (inName ? 1 : 0) -
             rank;
-          // Of two quantities alike, the one nearer the price: the other is in the description.
+          // Of two readings alike, the one whose quantity sits nearer the price.
           if (best && (best.score > score || (best.score === score && best.at > qtyTok.i)))
             continue;
           best = {
@@ -95,6 +96,14 @@ export function byArithmetic(toks: Token[]): Parsed | null {
 
 /** A pack size in a description: «x12», «×6». */
 const PACK = /^[x×]\d{1,3}$/i;
+const SIZE = /^(?:g|gr|grs|kg|ml|cc|l|lt|lts|m|cm|mm)\.?$/i;
+
+/** A figure that is part of the description: a size before a pack («200 g x6»), a pack's count («x 16»). */
+function inDescription(toks: Token[], i: number): boolean {
+  const [before, next, after] = [toks[i - 1]?.text, toks[i + 1]?.text, toks[i + 2]?.text];
+  if (before && /^[x×]$/i.test(before)) return true;
+  return PACK.test(next ?? '') || (SIZE.test(next ?? '') && PACK.test(after ?? ''));
+}
 
 /** The bonificaciones a row may apply between its price and its amount: none, or a % there. */
 function discountsBetween(toks: Token[], price: number, amount: number): number[] {
