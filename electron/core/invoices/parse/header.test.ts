@@ -158,4 +158,35 @@ describe('header words as OCR misreads them', () => {
     });
     expect(data.issuer.ivaCondition).toBe('Responsable Inscripto');
   });
+
+  it('measures a letterhead by its words’ usual height, and passes over words read with no confidence', () => {
+    const p = page(
+      [
+        [[40, 'EEE —;—;TD—;—;—EU']],
+        [],
+        [],
+        [],
+        [
+          [40, 'Distribuidora Tabacalera del Centro S.A.'],
+          [420, 'FACTURA A'],
+        ],
+        [],
+        [[380, 'E Cód 001']],
+        [],
+        [],
+        [],
+        [[40, 'C.U.I.T. 30-70488753-8']],
+      ],
+      'ocr',
+    );
+    for (const w of p.words) {
+      // The rules along the top, read as letters: tall, and with no confidence.
+      if (w.y0 === 0) Object.assign(w, { y1: 40, conf: 0 });
+      // The letter's box read as an «E» as tall as three lines of the name.
+      if (w.text === 'E') Object.assign(w, { y0: 110, y1: 160 });
+    }
+    expect(parseInvoice([p], null).data.issuer.name).toBe(
+      'Distribuidora Tabacalera del Centro S.A.',
+    );
+  });
 });

@@ -127,15 +127,18 @@ function letterhead(lines: Line[], end: number): Found<string> | null {
         continue;
       const name = cleanName(text);
       if (!name || name.length > 60) continue;
-      const size = seg.words.reduce((s, w) => s + (w.y1 - w.y0), 0) / seg.words.length;
+      // (The median: a letter's box read as an «E» as tall as three lines is not the type.)
+      const heights = seg.words.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
+      const size = heights[Math.floor(heights.length / 2)] ?? 0;
       const company =
         /\b(s\.?a\.?|s\.?r\.?l\.?|s\.?a\.?s\.?|hnos?\.?|y cia|distribuidora|mayorista)\b/.test(f)
           ? 1.3
           : 1;
-      const score = size * company * nameShape(name);
+      const conf = seg.words.reduce((s, w) => s + w.conf, 0) / seg.words.length;
+      // (Rules and a logo's edge read as letters come with no confidence at all.)
+      const score = conf < 0.3 ? 0 : size * company * nameShape(name);
       if (score > bestScore) {
         bestScore = score;
-        const conf = seg.words.reduce((s, w) => s + w.conf, 0) / seg.words.length;
         best = { value: name, conf: conf * 0.9, boxes: [], line };
       }
     }
