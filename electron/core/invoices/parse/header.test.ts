@@ -189,4 +189,26 @@ describe('header words as OCR misreads them', () => {
       'Distribuidora Tabacalera del Centro S.A.',
     );
   });
+
+  it('takes the owner under a trade name even when two of the owner’s words were read taller', () => {
+    const p = page(
+      [
+        [
+          [40, 'Verdulería El Puente'],
+          [420, 'FACTURA C'],
+        ],
+        [
+          [40, 'de Benitez Julio César'],
+          [420, 'N° 0001-00236643'],
+        ],
+        [[40, 'CUIT: 20-36008495-8']],
+      ],
+      'ocr',
+    );
+    for (const w of p.words) {
+      if (w.y0 === 0 && w.x0 < 400) w.y1 = 16;
+      if (w.text === 'Benitez' || w.text === 'Julio') Object.assign(w, { y0: 18, y1: 35 });
+    }
+    expect(parseInvoice([p], null).data.issuer.name).toBe('Benitez Julio César');
+  });
 });

@@ -129,7 +129,7 @@ function letterhead(lines: Line[], end: number): Found<string> | null {
       if (!name || name.length > 60) continue;
       // (The median: a letter's box read as an «E» as tall as three lines is not the type.)
       const heights = seg.words.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
-      const size = heights[Math.floor(heights.length / 2)] ?? 0;
+      const size = heights[Math.floor((heights.length - 1) / 2)] ?? 0;
       const company =
         /\b(s\.?a\.?|s\.?r\.?l\.?|s\.?a\.?s\.?|hnos?\.?|y cia|distribuidora|mayorista)\b/.test(f)
           ? 1.3
