@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { byArithmetic } from './arithmetic.ts';
 import type { Token } from './cells.ts';
+import { parseInvoice } from './index.ts';
+import { page } from './test-page.ts';
 
 const row = (text: string): Token[] => text.split(' ').map((t) => ({ text: t, words: [] }));
 
@@ -47,5 +49,52 @@ describe('a row read by its arithmetic alone', () => {
       16000,
       500,
     ]);
+  });
+});
+
+describe('rows under a heading OCR garbled', () => {
+  it('are read down to the first total below them, not to the heading taken for a total', () => {
+    const p = page(
+      [
+        [
+          [40, 'Almacén Natural Delta S.A.S.'],
+          [450, 'Factura A'],
+        ],
+        [[40, 'CUIT 30708624965 - IVA Responsable inscripto']],
+        [[40, 'Condición frente al IVA IVA Responsable inscripto']],
+        // «Item» and «Cant.» garbled; «Subtotal» over the amounts reads as a total's label.
+        [
+          [40, 'ttem'],
+          [340, 'Cód.'],
+          [400, 'LT'],
+          [450, 'Precio'],
+          [540, 'Desc'],
+          [580, '% IVA'],
+          [650, 'Subtotal'],
+        ],
+        [
+          [40, 'Flan en Polvo Exquisita Vainilla 12x60g'],
+          [340, '59642'],
+          [400, '3u'],
+          [450, '$4.595,50'],
+          [540, '0,00'],
+          [650, '$13.786,50'],
+        ],
+        [
+          [40, 'Cable USB Noga 1 m x12'],
+          [340, '66326'],
+          [400, '2u'],
+          [450, '$35.830,00'],
+          [540, '0,00'],
+          [650, '$71.660,00'],
+        ],
+        [
+          [40, 'IVA 21%'],
+          [650, '$17.943,83'],
+        ],
+      ],
+      'ocr',
+    );
+    expect(parseInvoice([p], null).data.items.map((i) => i.amount)).toEqual([1_378_650, 7_166_000]);
   });
 });

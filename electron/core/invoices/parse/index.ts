@@ -7,7 +7,7 @@ import type {
 import { isValidCuit } from '../../../../shared/domain/cuit.ts';
 import type { PageWords } from '../read/geometry.ts';
 import { findHeader, type ColumnKind } from './columns.ts';
-import type { Found } from './find.ts';
+import { firstFigures, type Found } from './find.ts';
 import { afipCodeOf, kindOfCode } from '../kinds.ts';
 import { readHeader } from './header.ts';
 import { companyForm } from './names.ts';
@@ -98,9 +98,12 @@ export function parseInvoice(pages: PageWords[], qr: AfipQr | null): Parsed {
   if (header.recipientCuit) data.recipient.cuit = header.recipientCuit.value;
   put('recipient.cuit', header.recipientCuit);
 
-  // Items: between the table's header and the first total below it.
+  // Items: between the table's header and the first total below it. With no header, the rows
+  // end at the first total below the first row of amounts (a label above them, «… IVA
+  // Responsable Inscripto», is not a total).
   const itemsFrom = (start: number, columns: ColumnKind[] | null) => {
-    const end = Math.min(lines.length, ...totals.labelLines.filter((i) => i >= start));
+    const from = columns ? start : Math.max(start, firstFigures(lines));
+    const end = Math.min(lines.length, ...totals.labelLines.filter((i) => i >= from));
     return { end, items: readItems(lines.slice(start, end), columns) };
   };
   let { end, items } = itemsFrom(table ? table.index + 1 : 0, table?.columns ?? null);
