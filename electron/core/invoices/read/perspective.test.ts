@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extendOverBands, type Quad, type Rgb } from './perspective.ts';
+import { extendOverBands, findSheet, type Quad, type Rgb } from './perspective.ts';
 
 /** A 400 × 600 photo: a dark desk, a white sheet (x 50–349, y 40–559) whose top 40 rows are a coloured band. */
 function photo(
@@ -68,5 +68,34 @@ describe('a sheet whose letterhead band touches its top edge', () => {
     expect(page.bands).toHaveLength(1);
     expect(page.bands?.[0]?.y0).toBeLessThan(bandEnd * 0.2);
     expect(Math.abs((page.bands?.[0]?.y1 ?? 0) - bandEnd)).toBeLessThan(bandEnd * 0.25);
+  });
+});
+
+describe('the sheet in a photo lit from one side', () => {
+  /** A 400 × 560 gray photo: a desk of `desk`, a sheet (x 40–359, y 30–529) dimming to the right. */
+  function dimmed(desk: number): Uint8Array {
+    const [width, height] = [400, 560];
+    const gray = new Uint8Array(width * height).fill(desk);
+    for (let y = 30; y < 530; y++) {
+      for (let x = 40; x < 360; x++) gray[y * width + x] = x < 300 ? 225 : 155;
+    }
+    return gray;
+  }
+
+  it('takes in the dim side of the sheet, up to its real edge', () => {
+    const quad = findSheet(dimmed(95), 400, 560);
+    expect(quad?.map((p) => [p.x, p.y])).toEqual([
+      [40, 30],
+      [359, 30],
+      [359, 529],
+      [40, 529],
+    ]);
+  });
+
+  it('takes in the dim side but leaves out a desk lit nearly as bright', () => {
+    // A desk lit to 150, a sheet dimming to 155 only: the level stays above the desk.
+    const quad = findSheet(dimmed(150), 400, 560);
+    expect(quad?.[0]).toEqual({ x: 40, y: 30 });
+    expect(quad?.[2]).toEqual({ x: 359, y: 529 });
   });
 });

@@ -32,12 +32,25 @@ function otsu(gray: Uint8Array): number {
   return best;
 }
 
+/** The median gray of the photo's outermost rows and columns: the table, where it shows. */
+function edgeLevel(gray: Uint8Array, width: number, height: number): number {
+  const ring: number[] = [];
+  for (let x = 0; x < width; x++) ring.push(gray[x] ?? 0, gray[(height - 1) * width + x] ?? 0);
+  for (let y = 0; y < height; y++)
+    ring.push(gray[y * width] ?? 0, gray[y * width + width - 1] ?? 0);
+  return ring.sort((a, b) => a - b)[Math.floor(ring.length / 2)] ?? 0;
+}
+
 /**
  * The sheet's corners in a small gray copy of the photo, or null when there is no table around
  * it to see (a scan, a screenshot, a photo cropped to the paper).
  */
 export function findSheet(gray: Uint8Array, width: number, height: number): Quad | null {
-  const t = otsu(gray);
+  // A third of the way from Otsu's split down to the table (the photo's edge): a sheet lit
+  // unevenly has a dim side that Otsu's level, pulled up by the bright paper, would leave out,
+  // and a table lit unevenly has a bright patch that a lower level would take in.
+  const split = otsu(gray);
+  const t = Math.round(split - Math.max(0, split - edgeLevel(gray, width, height)) / 3);
   const paper = new Uint8Array(width * height);
   for (let i = 0; i < paper.length; i++) paper[i] = (gray[i] ?? 0) > t ? 1 : 0;
   // The biggest bright region that covers the centre of the photo is the sheet.
