@@ -290,6 +290,11 @@ describe('company names as OCR misreads them', () => {
     );
     expect(speck.data.issuer.name).toBe('Distribuidora del Centro S.A.');
     expect(speck.data.recipient.name).toBe('Autoservicio La Esquina S.R.L.');
+    const rule = parseInvoice(
+      [page(rows('Lácteos La Pradera SA', 'Minimercado Don Bosco SRL. *—'), 'ocr')],
+      null,
+    );
+    expect(rule.data.recipient.name).toBe('Minimercado Don Bosco S.R.L.');
   });
 
   it('keeps a PDF’s names as written, and a name that only ends in «sa»', () => {

@@ -5,7 +5,7 @@ export function cleanName(text: string): string | null {
   const t = text
     .replace(/\s+/g, ' ')
     // («> Congelados Patagonia»: a logo's edge read in front of the name.)
-    .replace(/^[^\p{L}\d"«(¿]+|[\s:\-–]+$/gu, '')
+    .replace(/^[^\p{L}\d"«(¿]+|[\s:\-–—*_|]+$/gu, '')
     // («f Autoservicio…»: a speck read as a letter.)
     .replace(/^\p{Ll}\s+(?=\p{Lu})/u, '')
     .trim();
