@@ -269,4 +269,28 @@ describe('codes and cell borders as OCR misreads them', () => {
       [2000, 98800, 197600],
     ]);
   });
+
+  it('takes a code with a point for its dash at the start of a row whose heading names no code', () => {
+    const heading: [number, string][] = [
+      [40, '[artículo'],
+      [120, 'Descripción'],
+      [380, 'Cant.'],
+      [480, 'Precio unit.'],
+      [600, 'importe]'],
+    ];
+    const p = page(
+      [
+        heading,
+        row('CP-6077', 'Crema de Leche SanCor Doble 6x200ml', '1', '13.115,00', '13.115,00'),
+        row('CP.3779', 'Postre SanCor Chocolate x 1', '7', '902,58', '6.318,06'),
+        row('CP-7208', 'Leche SanCor Entera 500 ml', '13', '606,98', '7.890,74'),
+      ],
+      'ocr',
+    );
+    expect(parseInvoice([p], null).data.items.map((i) => [i.code, i.description])).toEqual([
+      ['CP-6077', 'Crema de Leche SanCor Doble 6x200ml'],
+      ['CP-3779', 'Postre SanCor Chocolate x 1'],
+      ['CP-7208', 'Leche SanCor Entera 500 ml'],
+    ]);
+  });
 });

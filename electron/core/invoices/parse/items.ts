@@ -20,7 +20,7 @@ function byColumns(toks: Token[], columns: ColumnKind[]): Parsed | null {
   const first = toks[0]?.text ?? '';
   if (
     !leading.includes('code') &&
-    (/^\d{8,14}$/.test(first) || /^[A-Z]{1,4}[-:]\d{2,}$/i.test(first))
+    (/^\d{8,14}$/.test(first) || /^[A-Z]{1,4}[-:.]\d{2,}$/i.test(first))
   ) {
     leading.unshift('code');
   }
