@@ -32,13 +32,25 @@ function otsu(gray: Uint8Array): number {
   return best;
 }
 
-/** The median gray of the photo's outermost rows and columns: the table, where it shows. */
-function edgeLevel(gray: Uint8Array, width: number, height: number): number {
-  const ring: number[] = [];
-  for (let x = 0; x < width; x++) ring.push(gray[x] ?? 0, gray[(height - 1) * width + x] ?? 0);
-  for (let y = 0; y < height; y++)
-    ring.push(gray[y * width] ?? 0, gray[y * width + width - 1] ?? 0);
-  return ring.sort((a, b) => a - b)[Math.floor(ring.length / 2)] ?? 0;
+/**
+ * The median of each channel over the photo's outermost `ring` rows and columns: the table,
+ * where it shows. `data` holds `channels` bytes a pixel.
+ */
+function edgeMedians(
+  data: Uint8Array,
+  width: number,
+  height: number,
+  channels: number,
+  ring: number,
+): number[] {
+  const values: number[][] = Array.from({ length: channels }, () => []);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (x >= ring && x < width - ring && y >= ring && y < height - ring) continue;
+      for (let c = 0; c < channels; c++) values[c]?.push(data[(y * width + x) * channels + c] ?? 0);
+    }
+  }
+  return values.map((v) => v.sort((p, q) => p - q)[Math.floor(v.length / 2)] ?? 0);
 }
 
 /**
@@ -50,7 +62,8 @@ export function findSheet(gray: Uint8Array, width: number, height: number): Quad
   // unevenly has a dim side that Otsu's level, pulled up by the bright paper, would leave out,
   // and a table lit unevenly has a bright patch that a lower level would take in.
   const split = otsu(gray);
-  const t = Math.round(split - Math.max(0, split - edgeLevel(gray, width, height)) / 3);
+  const [table = 0] = edgeMedians(gray, width, height, 1, 1);
+  const t = Math.round(split - Math.max(0, split - table) / 3);
   const paper = new Uint8Array(width * height);
   for (let i = 0; i < paper.length; i++) paper[i] = (gray[i] ?? 0) > t ? 1 : 0;
   // The biggest bright region that covers the centre of the photo is the sheet.
@@ -179,15 +192,8 @@ export type Rgb = { data: Uint8Array; width: number; height: number };
 function tableColour(rgb: Rgb): [number, number, number] {
   const { data, width, height } = rgb;
   const ring = Math.max(1, Math.round(Math.min(width, height) * 0.015));
-  const channels: number[][] = [[], [], []];
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if (x >= ring && x < width - ring && y >= ring && y < height - ring) continue;
-      for (let c = 0; c < 3; c++) channels[c]?.push(data[(y * width + x) * 3 + c] ?? 0);
-    }
-  }
-  const median = (v: number[]): number => v.sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? 0;
-  return [median(channels[0] ?? []), median(channels[1] ?? []), median(channels[2] ?? [])];
+  const [r = 0, g = 0, b = 0] = edgeMedians(data, width, height, 3, ring);
+  return [r, g, b];
 }
 
 /**
