@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, ftsQuery, searchTokens } from './text.ts';
+import { editSimilarity, foldText, ftsQuery, searchTokens } from './text.ts';
 
 describe('foldText', () => {
   it.each([
@@ -51,5 +51,13 @@ describe('ftsQuery', () => {
   it('returns null without tokens', () => {
     expect(ftsQuery('')).toBeNull();
     expect(ftsQuery(' "*" - ')).toBeNull();
+  });
+});
+
+describe('editSimilarity', () => {
+  it('is one less the edit distance over the longer text', () => {
+    expect(editSimilarity('inscripto', 'inscripto')).toBe(1);
+    expect(editSimilarity('inscnpto', 'inscripto')).toBeCloseTo(1 - 2 / 9);
+    expect(editSimilarity('', 'iva')).toBe(0);
   });
 });

@@ -30,3 +30,21 @@ export function ftsQuery(s: string): string | null {
   if (tokens.length === 0) return null;
   return tokens.map((t) => `"${t.replaceAll('"', '""')}"*`).join(' ');
 }
+
+/** How alike two texts are, in [0, 1]: one less their edit distance over the longer's length. */
+export function editSimilarity(x: string, y: string): number {
+  if (x === y) return 1;
+  const n = x.length;
+  const m = y.length;
+  if (n === 0 || m === 0) return 0;
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  for (let i = 1; i <= n; i++) {
+    const cur = [i];
+    for (let j = 1; j <= m; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+    }
+    prev = cur;
+  }
+  return 1 - (prev[m] ?? 0) / Math.max(n, m);
+}

@@ -4,6 +4,8 @@
  * own field); line items are matched one to one and scored by F1.
  */
 
+import { editSimilarity } from '../../../shared/domain/text.ts';
+
 export type Json = Record<string, unknown>;
 
 export const HEADER_FIELDS = [
@@ -51,22 +53,7 @@ function same(a: unknown, b: unknown): boolean {
 
 /** Levenshtein similarity in [0, 1] of two normalised texts. */
 export function similarity(a: string, b: string): number {
-  const x = normalizeText(a);
-  const y = normalizeText(b);
-  if (x === y) return 1;
-  const n = x.length;
-  const m = y.length;
-  if (n === 0 || m === 0) return 0;
-  let prev = Array.from({ length: m + 1 }, (_, j) => j);
-  for (let i = 1; i <= n; i++) {
-    const cur = [i];
-    for (let j = 1; j <= m; j++) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-    }
-    prev = cur;
-  }
-  return 1 - (prev[m] ?? 0) / Math.max(n, m);
+  return editSimilarity(normalizeText(a), normalizeText(b));
 }
 
 export type HeaderScore = { correct: number; total: number; misses: string[] };

@@ -4,7 +4,7 @@ import { kindOfCode } from '../kinds.ts';
 import { unlabelledDate } from './dates.ts';
 import { firstFigures, firstMatch, labelled, type Found } from './find.ts';
 import { cleanName, nameShape } from './names.ts';
-import { similarity } from '../score.ts';
+import { editSimilarity } from '../../../../shared/domain/text.ts';
 import type { Line } from './lines.ts';
 import { allDates, digitsFix, fold, parseDate } from './numbers.ts';
 
@@ -94,9 +94,9 @@ function blurredCondition(folded: string): string | null {
   const m = BLURRED_CONDITION.exec(folded);
   if (!m?.[2] || !m[3]) return null;
   const kind =
-    similarity(m[3], 'inscripto') >= 0.7
+    editSimilarity(m[3], 'inscripto') >= 0.7
       ? 'Inscripto'
-      : similarity(m[3], 'monotributo') >= 0.7
+      : editSimilarity(m[3], 'monotributo') >= 0.7
         ? 'Monotributo'
         : null;
   if (!kind) return null;
