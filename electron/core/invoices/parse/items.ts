@@ -310,7 +310,7 @@ function sameCodeStyle(items: InvoiceItem[]): InvoiceItem[] {
   if (count < 2) return items;
   const prefix = [...group.spelt].sort((a, b) => b[1] - a[1])[0]?.[0] ?? key;
   const style = `${prefix}${partOf(group.parts, count)}`;
-  const digits = commonDigits(items, shape, prefix);
+  const digits = commonDigits(items, shape, key);
   const coded = items.filter((i) => i.code).length;
   return items.map((item) => {
     const code = item.code ?? '';
@@ -350,13 +350,13 @@ function partOf(parts: Map<string, number>, count: number): string {
   return (marked ?? ranked[0])?.[0] ?? '';
 }
 
-/** How many digits most codes with `prefix` have, if most agree. */
-function commonDigits(items: InvoiceItem[], shape: RegExp, prefix: string): number | null {
+/** How many digits most codes with `key` (a prefix in capitals) have, if most agree. */
+function commonDigits(items: InvoiceItem[], shape: RegExp, key: string): number | null {
   const lengths = new Map<number, number>();
   let all = 0;
   for (const item of items) {
     const m = shape.exec(item.code ?? '');
-    if (!m || m[1]?.toUpperCase() !== prefix.toUpperCase()) continue;
+    if (!m || m[1]?.toUpperCase() !== key) continue;
     all++;
     const n = m[3]?.length ?? 0;
     lengths.set(n, (lengths.get(n) ?? 0) + 1);
