@@ -176,13 +176,20 @@ function partyName(text: string): string | null {
   return name;
 }
 
-/** The header's fields; `tableAt` is the line of the items table's heading, if one was found. */
-export function readHeader(lines: Line[], tableAt = lines.length): Header {
+/**
+ * The header's fields; `tableAt` is the line of the items table's heading, if one was found,
+ * and `figuresAt` the first line with two amounts on it.
+ */
+export function readHeader(
+  lines: Line[],
+  tableAt = lines.length,
+  figuresAt = firstFigures(lines),
+): Header {
   const h: Header = {};
   const split = recipientStart(lines);
   // With no recipient's label read, the issuer's block ends by the items table at the latest,
   // or by its first row of amounts where the table's heading was garbled.
-  const issuerEnd = split >= 0 ? split : Math.min(14, tableAt, firstFigures(lines));
+  const issuerEnd = split >= 0 ? split : Math.min(14, tableAt, figuresAt);
 
   // Kind and letter: the AFIP code wins, then the words.
   const code =

@@ -29,7 +29,9 @@ export function parseInvoice(pages: PageWords[], qr: AfipQr | null): Parsed {
   const source: FieldSource = pages.every((p) => p.source === 'pdf') ? 'pdf' : 'ocr';
   const lines = documentLines(pages);
   const table = findHeader(lines);
-  const header = readHeader(lines, table?.index);
+  // The first row of amounts: the issuer's block ends above it, and headless rows start there.
+  const figuresAt = firstFigures(lines);
+  const header = readHeader(lines, table?.index, figuresAt);
   const totals = readTotals(lines);
   const fields: Record<string, FieldInfo> = {};
   const data: InvoiceData = {
@@ -102,7 +104,7 @@ export function parseInvoice(pages: PageWords[], qr: AfipQr | null): Parsed {
   // end at the first total below the first row of amounts (a label above them, «… IVA
   // Responsable Inscripto», is not a total).
   const itemsFrom = (start: number, columns: ColumnKind[] | null) => {
-    const from = columns ? start : Math.max(start, firstFigures(lines));
+    const from = columns ? start : Math.max(start, figuresAt);
     const end = Math.min(lines.length, ...totals.labelLines.filter((i) => i >= from));
     return { end, items: readItems(lines.slice(start, end), columns) };
   };
