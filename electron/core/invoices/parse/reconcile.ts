@@ -2,6 +2,8 @@ import type { FieldInfo, InvoiceData } from '../../../../shared/contract/index.t
 import { caeDueFits, daysBetween } from '../kinds.ts';
 
 const sum = (o: Record<string, number>): number => Object.values(o).reduce((s, v) => s + v, 0);
+/** The IVA on a net at a rate (basis points, as the maps key it), to the centavo. */
+const ivaOn = (net: number, rate: string): number => Math.round((net * Number(rate)) / 10_000);
 
 /** The same number of digits, one of them different (a 3 read as an 8). */
 export function oneDigitApart(a: number, b: number): boolean {
@@ -78,7 +80,7 @@ export function reconcile(data: InvoiceData, fields: Record<string, FieldInfo>):
   ) {
     const iva = data.ivaByRate[rate] ?? 0;
     const net = data.total - iva - data.perceptions - data.otherTaxes;
-    if (net > 0 && iva > 0 && Math.abs(Math.round((net * Number(rate)) / 10_000) - iva) <= 1) {
+    if (net > 0 && iva > 0 && Math.abs(ivaOn(net, rate) - iva) <= 1) {
       data.netByRate[rate] = net;
       computed(`netByRate.${rate}`, 0.7);
     }
@@ -88,7 +90,7 @@ export function reconcile(data: InvoiceData, fields: Record<string, FieldInfo>):
   if (data.letter === 'A' && rates.length > 0) {
     // IVA per rate from its net: fill a missing one, fix a slipped one.
     for (const rate of rates) {
-      const expected = Math.round(((data.netByRate[rate] ?? 0) * Number(rate)) / 10_000);
+      const expected = ivaOn(data.netByRate[rate] ?? 0, rate);
       const printed = data.ivaByRate[rate];
       if (printed === undefined || (printed !== expected && oneSlipApart(printed, expected))) {
         data.ivaByRate[rate] = expected;
