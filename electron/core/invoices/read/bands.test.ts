@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandCuts, pgmBand, pgmRect, shareOut } from './ocr.ts';
+import { bandCuts, pgmBand, pgmRect, shareOut, wordsOfTsv } from './ocr.ts';
 
 describe('bands of a page for the OCR engine', () => {
   it('are binary PGMs of exactly the rows asked for', () => {
@@ -19,6 +19,23 @@ describe('bands of a page for the OCR engine', () => {
       [60, 50, 10],
     ]);
     expect(shareOut([5], 3, (n) => n)).toEqual([[5], [], []]);
+  });
+
+  it("read the engine's TSV: words only, moved by the block's offset, confidence in whole percents", () => {
+    const tsv = [
+      'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext',
+      '1\t1\t0\t0\t0\t0\t0\t0\t800\t300\t-1\t',
+      '4\t1\t1\t1\t1\t0\t10\t20\t300\t30\t-1\t',
+      '5\t1\t1\t1\t1\t1\t10\t20\t120\t30\t96.781\tFACTURA',
+      '5\t1\t1\t1\t1\t2\t140\t22\t60\t28\t49.9\tN°',
+      '5\t1\t1\t1\t1\t3\t210\t22\t10\t28\t95\t ',
+      '',
+    ].join('\n');
+    expect(wordsOfTsv(tsv, 100, 5)).toEqual([
+      { text: 'FACTURA', x0: 15, y0: 120, x1: 135, y1: 150, conf: 0.96 },
+      { text: 'N°', x0: 145, y0: 122, x1: 205, y1: 150, conf: 0.49 },
+    ]);
+    expect(wordsOfTsv(null, 0)).toEqual([]);
   });
 
   it('cut a block out of the page, row by row', () => {

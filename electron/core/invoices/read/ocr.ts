@@ -160,29 +160,35 @@ function rowWork(
 /** A pixel's share of the engine's time, against one run of ink in a line. */
 const PIXEL_WORK = 1 / 25_000;
 
-function wordsOf(blocks: Tesseract.Block[] | null, offsetY: number, offsetX = 0): Word[] {
+/**
+ * The words of the engine's TSV (level 5 rows: a word's box, its confidence and its text),
+ * moved by the offset of the rectangle that was read. The TSV is written by the engine itself,
+ * where its JSON tree of blocks, lines, letters and their alternatives costs a page's
+ * recognition several per cent more. Confidence is taken in whole percents, as the tree gives it.
+ */
+export function wordsOfTsv(tsv: string | null, offsetY: number, offsetX = 0): Word[] {
   const words: Word[] = [];
-  for (const block of blocks ?? []) {
-    for (const para of block.paragraphs) {
-      for (const line of para.lines) {
-        for (const w of line.words) {
-          const text = w.text.trim();
-          if (!text) continue;
-          const { x0, y0, x1, y1 } = w.bbox;
-          words.push({
-            text,
-            x0: x0 + offsetX,
-            y0: y0 + offsetY,
-            x1: x1 + offsetX,
-            y1: y1 + offsetY,
-            conf: Math.max(0, Math.min(1, w.confidence / 100)),
-          });
-        }
-      }
-    }
+  for (const row of (tsv ?? '').split('\n')) {
+    if (!row.startsWith('5\t')) continue;
+    const cells = row.split('\t');
+    const text = (cells[11] ?? '').trim();
+    if (!text) continue;
+    const [left, top, w, h, conf] = cells.slice(6, 11).map(Number);
+    if (left === undefined || top === undefined || w === undefined || h === undefined) continue;
+    words.push({
+      text,
+      x0: left + offsetX,
+      y0: top + offsetY,
+      x1: left + w + offsetX,
+      y1: top + h + offsetY,
+      conf: Math.max(0, Math.min(1, Math.floor(conf ?? 0) / 100)),
+    });
   }
   return words;
 }
+
+/** What the engine is asked to give back: its TSV alone. */
+const TSV = { tsv: true, text: false } as const;
 
 /** A photo's bands read again inverted: at most this many per page. */
 const MAX_BANDS = 2;
@@ -201,8 +207,8 @@ async function rereadBands(engines: Worker[], page: OcrPage, words: Word[]): Pro
       const worker = engines[i % engines.length];
       if (!worker) return [];
       const image = pgm(r.x1 - r.x0, r.y1 - r.y0, turnedOver(page, r));
-      const result = await worker.recognize(image, {}, { blocks: true, text: false });
-      return wordsOf(result.data.blocks, r.y0, r.x0);
+      const result = await worker.recognize(image, {}, TSV);
+      return wordsOfTsv(result.data.tsv, r.y0, r.x0);
     }),
   );
   let out = words;
@@ -253,8 +259,8 @@ async function readUncovered(engines: Worker[], page: OcrPage, words: Word[]): P
       const out: Word[] = [];
       if (mine.length > 0) await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_BLOCK });
       for (const r of mine) {
-        const result = await worker.recognize(pgmRect(page, r), {}, { blocks: true, text: false });
-        out.push(...wordsOf(result.data.blocks, r.y0, r.x0));
+        const result = await worker.recognize(pgmRect(page, r), {}, TSV);
+        out.push(...wordsOfTsv(result.data.tsv, r.y0, r.x0));
       }
       return out;
     }),
@@ -284,8 +290,8 @@ export async function createOcr(threads = ocrThreads()): Promise<Ocr> {
           if (!worker) return [];
           await worker.setParameters({ user_defined_dpi: dpi, tessedit_pageseg_mode: PSM.AUTO });
           const image = pgmBand(page, band.top, band.height);
-          const result = await worker.recognize(image, {}, { blocks: true, text: false });
-          return wordsOf(result.data.blocks, band.top);
+          const result = await worker.recognize(image, {}, TSV);
+          return wordsOfTsv(result.data.tsv, band.top);
         }),
       );
       const words = await rereadBands(engines, page, results.flat());
