@@ -95,9 +95,32 @@ describe('bands of a page for the OCR engine', () => {
 
     it('never cuts through a line of text', () => {
       const gray = blankPage();
-      // One tall block of lines with no blank row between them: no cut at all.
-      for (let y = 200; y < 1400; y++) for (let x = 100; x < 1100; x += 9) gray[y * width + x] = 0;
+      // One tall block of 20-px lines with no blank row between them: no cut at all. Each
+      // line's strokes sit a little right of the line above's, as letters do.
+      for (let y = 200; y < 1400; y++) {
+        const shift = Math.floor(y / 20) % 2 === 0 ? 0 : 4;
+        for (let x = 100 + shift; x < 1100; x += 9) gray[y * width + x] = 0;
+      }
       expect(bandCuts(gray, width, height, 2)).toEqual([]);
+    });
+
+    it('cuts between the rows of a ruled table that fills most of the page', () => {
+      const gray = blankPage();
+      // A heading line, then a table from row 200 to 1500: column rules down its whole height
+      // and twenty rows of text. Its rules leave no row of the table blank.
+      line(gray, 60, 24, 40);
+      for (const x of [60, 300, 700, 900, 1140])
+        for (let y = 200; y < 1500; y++) gray[y * width + x] = gray[y * width + x + 1] = 0;
+      const rows = Array.from({ length: 20 }, (_, k) => 220 + k * 64);
+      for (const top of rows) line(gray, top, 24, 40);
+      const [cut, ...more] = bandCuts(gray, width, height, 2);
+      expect(more).toEqual([]);
+      expect(cut).toBeDefined();
+      // Between two of its rows, near the middle of the work (not above or below the table).
+      expect(rows.some((top) => (cut ?? 0) >= top && (cut ?? 0) < top + 24)).toBe(false);
+      const above = rows.filter((top) => top < (cut ?? 0)).length;
+      expect(above).toBeGreaterThanOrEqual(8);
+      expect(above).toBeLessThanOrEqual(11);
     });
   });
 });

@@ -122,8 +122,10 @@ function blankRuns(blank: Uint8Array, from: number, to: number): [number, number
  * What each row costs the engine: a line of text costs about as much as it has letters, at any
  * size, so a line's cost is the most runs of ink that start on one of its rows, booked on its
  * middle row. A row with at most two (a rule, a solid band, a table's side borders) is blank,
- * and the strip of desk a photo may keep at the sheet's edges is left out. Every row costs a
- * little besides: the engine looks at every pixel.
+ * and the strip of desk a photo may keep at the sheet's edges is left out. A ruled table's
+ * column rules are not ink: the rows between its lines of text are blank, so a page can be cut
+ * inside a table that fills half of it. Every row costs a little besides: the engine looks at
+ * every pixel.
  */
 function rowWork(
   gray: Uint8Array,
@@ -134,13 +136,17 @@ function rowWork(
   const blank = new Uint8Array(height);
   const step = Math.max(1, Math.floor(width / 600));
   const margin = Math.round(width * 0.03);
+  const columns: number[] = [];
+  for (let x = margin; x < width - margin; x += step) columns.push(x);
+  const rules = columnRules(gray, width, height, columns, Math.round(width / 20));
   let top = -1;
   let most = 0;
   for (let y = 0; y <= height; y++) {
     let starts = 0;
     let inked = false;
-    for (let x = margin; y < height && x < width - margin; x += step) {
-      const ink = (gray[y * width + x] ?? 255) < INK;
+    for (let c = 0; y < height && c < columns.length; c++) {
+      const at = y * width + (columns[c] ?? 0);
+      const ink = (gray[at] ?? 255) < INK && rules[y * columns.length + c] === 0;
       if (ink && !inked) starts++;
       inked = ink;
     }
@@ -155,6 +161,35 @@ function rowWork(
     }
   }
   return { work, blank };
+}
+
+/**
+ * Rules down the page at the given columns: 1 where a column's run of ink is longer than
+ * `maxRun` rows (no letter is that tall), row by row, a byte per row and column.
+ */
+function columnRules(
+  gray: Uint8Array,
+  width: number,
+  height: number,
+  columns: readonly number[],
+  maxRun: number,
+): Uint8Array {
+  const n = columns.length;
+  const rules = new Uint8Array(height * n);
+  const top = new Int32Array(n).fill(-1);
+  for (let y = 0; y <= height; y++) {
+    for (let c = 0; c < n; c++) {
+      const ink = y < height && (gray[y * width + (columns[c] ?? 0)] ?? 255) < INK;
+      const from = top[c] ?? -1;
+      if (ink) {
+        if (from < 0) top[c] = y;
+      } else if (from >= 0) {
+        if (y - from > maxRun) for (let k = from; k < y; k++) rules[k * n + c] = 1;
+        top[c] = -1;
+      }
+    }
+  }
+  return rules;
 }
 
 /** A pixel's share of the engine's time, against one run of ink in a line. */
