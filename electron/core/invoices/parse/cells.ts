@@ -46,12 +46,17 @@ const UNIT_WORDS: Record<string, Unit> = {
 
 /**
  * «34 913,07»: a figure whose thousands point OCR read as a space. The two parts sit about a
- * letter apart; two cells («2 ‖ 988,00») sit further.
+ * letter apart; two cells («2 ‖ 988,00») sit further. The figure joined, or null.
  */
-function thousandsApart(a: Word, b: Word): boolean {
-  if (!/^\d{1,3}$/.test(a.text) || !/^\d{3}(?:[.,]\d{3})*[.,]\d{2}$/.test(b.text)) return false;
+function thousandsApart(a: Word, b: Word): string | null {
+  const head = /^(\d{1,3})([.,]?)$/.exec(a.text);
+  const tail = /^([.,-]?)(\d{3}(?:[.,]\d{3})*[.,]\d{2})$/.exec(b.text);
+  if (!head?.[1] || !tail?.[2]) return null;
   const letter = (b.x1 - b.x0) / b.text.length;
-  return b.x0 - a.x1 <= letter * 1.1;
+  if (b.x0 - a.x1 > letter * 1.1) return null;
+  // «14.» and «.445,00»: the engine split a figure at its thousands point, and read the point
+  // on both sides of the split (or a dash on one).
+  return head[2] || tail[1] ? `${head[1]}.${tail[2]}` : `${head[1]}${tail[2]}`;
 }
 
 export function unitOf(text: string): Unit | null {
@@ -67,14 +72,15 @@ export function tokens(words: Word[]): Token[] {
     const next = words[i + 1];
     // A long dash is a table rule OCR read between two cells, not a cell.
     if (/^[—–]+$/.test(w.text)) continue;
+    const joined = next ? thousandsApart(w, next) : null;
     if (w.text === '$' && next) {
       out.push({ text: next.text, words: [w, next] });
       i++;
     } else if (next && next.text === '%' && parsePercent(w.text) !== null) {
       out.push({ text: `${w.text}%`, words: [w, next] });
       i++;
-    } else if (next && thousandsApart(w, next)) {
-      out.push({ text: `${w.text}${next.text}`, words: [w, next] });
+    } else if (next && joined !== null) {
+      out.push({ text: joined, words: [w, next] });
       i++;
     } else {
       // «2u.», «1,500kg»: a quantity and its unit glued together (a «1» read as «l» too, and

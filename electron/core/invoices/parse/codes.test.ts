@@ -270,6 +270,24 @@ describe('codes and cell borders as OCR misreads them', () => {
     ]);
   });
 
+  it('joins a figure split at its thousands point, the point read on both sides or as a dash', () => {
+    const p = page(
+      [
+        heading,
+        row('47898', 'SALSA KNORR BOLOGNESA 12X340G', '10', '14. .445,00', '144.450,00'),
+        row('73537', 'EDULCORANTE SUCARYL 10X200ML', '1', '16. -316,00', '16.316,00'),
+        row('99505', 'COMINO ALICANTE DULCE 12X25G', '2', '9.304,00', '18.608,00'),
+      ],
+      'ocr',
+    );
+    const items = parseInvoice([p], null).data.items;
+    expect(items.map((i) => [i.quantity, i.unitPrice, i.amount])).toEqual([
+      [10000, 1444500, 14445000],
+      [1000, 1631600, 1631600],
+      [2000, 930400, 1860800],
+    ]);
+  });
+
   it('takes a code with a point for its dash at the start of a row whose heading names no code', () => {
     const heading: [number, string][] = [
       [40, '[artículo'],
