@@ -7,13 +7,32 @@ import sharp from 'sharp';
  * bold or blurred strokes).
  */
 export function stretchContrast(gray: Uint8Array, lower = 0.01, upper = 0.99): void {
-  const hist = new Float64Array(256);
-  for (let i = 0; i < gray.length; i++) hist[gray[i] ?? 0] = (hist[gray[i] ?? 0] ?? 0) + 1;
+  const hist = histogram(gray);
   const black = levelAt(hist, gray.length, lower);
   const white = levelAt(hist, gray.length, upper);
   if (white - black < 16) return;
   const lut = levelsTable(black, white);
-  for (let i = 0; i < gray.length; i++) gray[i] = lut[gray[i] ?? 0] ?? 0;
+  for (let i = 0, n = gray.length; i < n; i++) gray[i] = lut[gray[i] ?? 0] ?? 0;
+}
+
+/** How many pixels have each gray. */
+export function histogram(gray: Uint8Array): Uint32Array {
+  const hist = new Uint32Array(256);
+  for (let i = 0, n = gray.length; i < n; i++) {
+    const v = gray[i] ?? 0;
+    hist[v] = (hist[v] ?? 0) + 1;
+  }
+  return hist;
+}
+
+/** The gray of the pixel at `rank` (from 0) were the pixels sorted darkest first. */
+export function grayAtRank(hist: ArrayLike<number>, rank: number): number {
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += hist[v] ?? 0;
+    if (seen > rank) return v;
+  }
+  return 255;
 }
 
 /** The gray at which `share` of a histogram's `total` pixels are as dark or darker. */

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { commonest, levelAt, levelsTable } from './contrast.ts';
+import { commonest, grayAtRank, histogram, levelAt, levelsTable } from './contrast.ts';
 import type { Rect } from './coverage.ts';
 
 /** Below this neighbourhood gray a band is dark enough to hold light letters. */
@@ -21,8 +21,8 @@ async function bandMap(gray: Uint8Array, width: number, height: number): Promise
     .toBuffer({ resolveWithObject: true });
   const lw = local.info.width;
   const lh = local.info.height;
-  const sorted = Uint8Array.from(local.data).sort();
-  if ((sorted[Math.floor(sorted.length / 2)] ?? 0) < 235) return null;
+  const cells = local.data.length;
+  if (grayAtRank(histogram(local.data), Math.floor(cells / 2)) < 235) return null;
   // Where most pixels are dark, not where the average is: light letters on a mid-dark band (a
   // green header) lift its average above any fixed level, though most of it is still dark.
   const share = await sharp(gray, { raw: { width, height, channels: 1 } })
@@ -36,7 +36,8 @@ async function bandMap(gray: Uint8Array, width: number, height: number): Promise
   // mid-dark band full of light letters.
   const dark = new Uint8Array(share.length);
   for (let i = 0; i < dark.length; i++) dark[i] = Math.min(share[i] ?? 255, local.data[i] ?? 255);
-  const darkest = Uint8Array.from(dark).sort()[Math.floor(dark.length * 0.01)] ?? 255;
+  const darkest =
+    dark.length > 0 ? grayAtRank(histogram(dark), Math.floor(dark.length * 0.01)) : 255;
   if (darkest >= DARK) return null;
   return { band: darkBand(dark, lw, lh), lw, lh };
 }
@@ -96,42 +97,47 @@ export function darkBand(mean: Uint8Array | Buffer, w: number, h: number): Uint8
   for (let i = 0; i < band.length; i++) band[i] = (mean[i] ?? 255) < DARK ? 1 : 0;
   const maxHole = Math.max(16, Math.round(w * h * 0.001));
   const seen = new Uint8Array(w * h);
-  const stack: number[] = [];
-  const island: number[] = [];
+  // Each cell is pushed once at most: stacks as long as the map never overflow.
+  const stack = new Int32Array(w * h);
+  const island = new Int32Array(w * h);
+  let top = 0;
+  const visit = (n: number): void => {
+    if (seen[n] === 1 || band[n] === 1) return;
+    seen[n] = 1;
+    stack[top++] = n;
+  };
   for (let start = 0; start < band.length; start++) {
     if (band[start] === 1 || seen[start] === 1) continue;
     let touchesEdge = false;
-    island.length = 0;
-    stack.push(start);
+    let size = 0;
+    stack[top++] = start;
     seen[start] = 1;
-    while (stack.length > 0) {
-      const i = stack.pop() as number;
-      island.push(i);
+    while (top > 0) {
+      const i = stack[--top] ?? 0;
+      island[size++] = i;
       const x = i % w;
       const y = (i - x) / w;
       if (x === 0 || y === 0 || x === w - 1 || y === h - 1) touchesEdge = true;
-      const visit = (n: number): void => {
-        if (seen[n] === 1 || band[n] === 1) return;
-        seen[n] = 1;
-        stack.push(n);
-      };
       if (x > 0) visit(i - 1);
       if (x < w - 1) visit(i + 1);
       if (y > 0) visit(i - w);
       if (y < h - 1) visit(i + w);
     }
+    // Paper round the page's edge stays paper.
+    if (touchesEdge) continue;
     // A big island is paper (a white box, a logo's circle) unless it is a line of big letters:
     // light and dark mixed, and much wider than tall.
     let light = 0;
     let [x0, x1, y0, y1] = [w, 0, h, 0];
-    for (const i of island) {
+    for (let k = 0; k < size; k++) {
+      const i = island[k] ?? 0;
       light += mean[i] ?? 255;
       const x = i % w;
       const y = (i - x) / w;
       [x0, x1, y0, y1] = [Math.min(x0, x), Math.max(x1, x), Math.min(y0, y), Math.max(y1, y)];
     }
-    const mixed = light / island.length < 200 && x1 - x0 + 1 >= 2.5 * (y1 - y0 + 1);
-    if (!touchesEdge && (island.length <= maxHole || mixed)) for (const i of island) band[i] = 1;
+    const mixed = light / size < 200 && x1 - x0 + 1 >= 2.5 * (y1 - y0 + 1);
+    if (size <= maxHole || mixed) for (let k = 0; k < size; k++) band[island[k] ?? 0] = 1;
   }
   return band;
 }

@@ -79,19 +79,26 @@ export function findSheet(gray: Uint8Array, width: number, height: number): Quad
   }
   if (seed < 0) return null;
   const region = new Uint8Array(width * height);
-  const stack = [seed];
+  // Each pixel is pushed once at most: a stack as long as the photo never overflows.
+  const stack = new Int32Array(width * height);
+  let top = 0;
+  stack[top++] = seed;
   region[seed] = 1;
   let count = 0;
-  while (stack.length > 0) {
-    const i = stack.pop() ?? 0;
+  const reach = (j: number): void => {
+    if (paper[j] === 1 && region[j] === 0) {
+      region[j] = 1;
+      stack[top++] = j;
+    }
+  };
+  while (top > 0) {
+    const i = stack[--top] ?? 0;
     count++;
     const x = i % width;
-    for (const j of [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, i - width, i + width]) {
-      if (j >= 0 && j < region.length && paper[j] && !region[j]) {
-        region[j] = 1;
-        stack.push(j);
-      }
-    }
+    if (x > 0) reach(i - 1);
+    if (x < width - 1) reach(i + 1);
+    if (i >= width) reach(i - width);
+    if (i + width < region.length) reach(i + width);
   }
   if (count < width * height * 0.3 || count > width * height * 0.97) return null;
   let tl = { x: 0, y: 0, s: Infinity };
