@@ -29,8 +29,8 @@ export function wordHeight(words: readonly Word[], pageWidth: number): number {
 /**
  * Marks ink (1) and erases ruled lines (0): a dark run longer than `maxRun` across or down is a
  * table's rule, not a letter. One pass, row by row: each row's ink is marked, the runs down each
- * column followed on (a column ending a long run is erased back up to where it started), then
- * the row's long runs across erased.
+ * column followed on (a column ending a long run is erased back up to where it started), and
+ * the row's long runs across erased as they end.
  */
 function inkWithoutRules(page: OcrPage, maxRun: number): Uint8Array {
   const { gray, width, height } = page;
@@ -44,23 +44,22 @@ function inkWithoutRules(page: OcrPage, maxRun: number): Uint8Array {
   };
   for (let y = 0; y < height; y++) {
     const row = y * width;
-    for (let x = 0; x < width; x++) {
-      const on = (gray[row + x] ?? 255) < INK;
-      ink[row + x] = on ? 1 : 0;
-      if (on) {
-        if ((top[x] ?? -1) < 0) top[x] = y;
-      } else if ((top[x] ?? -1) >= 0) endDown(x, y);
-    }
-    // (The row's own ink is still as read: a run down is only erased on the rows above.)
+    // Where the row's current run across started, or -1.
     let from = -1;
-    for (let x = 0; x <= width; x++) {
-      const on = x < width && ink[row + x] === 1;
-      if (on && from < 0) from = x;
-      else if (!on && from >= 0) {
-        if (x - from > maxRun) ink.fill(0, row + from, row + x);
-        from = -1;
+    for (let x = 0; x < width; x++) {
+      if ((gray[row + x] ?? 255) < INK) {
+        ink[row + x] = 1;
+        if ((top[x] ?? -1) < 0) top[x] = y;
+        if (from < 0) from = x;
+      } else {
+        if ((top[x] ?? -1) >= 0) endDown(x, y);
+        if (from >= 0) {
+          if (x - from > maxRun) ink.fill(0, row + from, row + x);
+          from = -1;
+        }
       }
     }
+    if (from >= 0 && width - from > maxRun) ink.fill(0, row + from, row + width);
   }
   for (let x = 0; x < width; x++) if ((top[x] ?? -1) >= 0) endDown(x, height);
   return ink;
@@ -87,15 +86,14 @@ export function uncoveredRegions(page: OcrPage, words: readonly Word[]): Rect[] 
   const gw = Math.ceil(width / size);
   const gh = Math.ceil(height / size);
   const count = new Uint32Array(gw * gh);
-  const cellOf = Int32Array.from({ length: width }, (_, x) => Math.floor(x / size));
   for (let y = 0; y < height; y++) {
     const row = Math.floor(y / size) * gw;
     const at = y * width;
-    for (let x = 0; x < width; x++) {
-      if (ink[at + x]) {
-        const cell = row + (cellOf[x] ?? 0);
-        count[cell] = (count[cell] ?? 0) + 1;
-      }
+    for (let cx = 0; cx < gw; cx++) {
+      let inked = 0;
+      for (let x = at + cx * size, end = at + Math.min(width, (cx + 1) * size); x < end; x++)
+        inked += ink[x] ?? 0;
+      count[row + cx] = (count[row + cx] ?? 0) + inked;
     }
   }
   const area = size * size;
