@@ -90,3 +90,37 @@ describe('a row of labels over its figures with a speck read between them', () =
     expect(data.total).toBe(77_142_769);
   });
 });
+
+describe('a row of labels whose «%» OCR read as a 4', () => {
+  it('takes «IVA 10.54» for the 10,5 % IVA label, not a figure, and gives each box its figure', () => {
+    // Boxes: a label at each box's left, its figure at the box's right. OCR lost the 21 % IVA.
+    const p = page(
+      [
+        [
+          [40, 'Fiambres y Quesos Don Aldo S.R.L.'],
+          [520, 'NOTA DE CRÉDITO'],
+        ],
+        [[40, 'CUIT 30-70254717-9']],
+        [
+          [40, 'Neto 21%'],
+          [200, 'IVA 21%'],
+          [360, 'Neto 10.5%'],
+          [520, 'IVA 10.54'],
+          [680, 'TOTAL'],
+        ],
+        [
+          [100, '30.725,31'],
+          [420, '48.742,78'],
+          [580, '5.117,99'],
+          [740, '$ 91.038,40'],
+        ],
+      ],
+      'ocr',
+    );
+    const { data } = parseInvoice([p], null);
+    expect(data.netByRate['1050']).toBe(4_874_278);
+    expect(data.ivaByRate['1050']).toBe(511_799);
+    expect(data.netByRate['2100']).toBe(3_072_531);
+    expect(data.total).toBe(9_103_840);
+  });
+});

@@ -52,6 +52,13 @@ function splitAtFigures(words: Word[]): Word[][] {
   return chunks.length > 0 ? chunks : [words];
 }
 
+/** A label's words, less a rate right after a word that OCR read with a 4 for its «%». */
+function figureWords(words: Word[]): Word[] {
+  return words.filter(
+    (w, j) => j === 0 || !hasLetters(words[j - 1]?.text ?? '') || rateWithFourFor(w.text) === null,
+  );
+}
+
 /** A label and the figure printed for it. */
 type Pair = { label: string; line: Line; amount: Amount };
 
@@ -66,8 +73,9 @@ function pairs(lines: Line[]): Pair[] {
     let labelsWithout = 0;
     for (const [k, seg] of segs.entries()) {
       if (!hasLetters(seg.text)) continue;
+      const words = figureWords(seg.words);
       // "IVA contenido 21%: $ 74.551,05 — IVA contenido 10,5%: $ 30.864,22": one pair per figure.
-      const chunks = splitAtFigures(seg.words);
+      const chunks = splitAtFigures(words);
       if (chunks.length > 1) {
         for (const chunk of chunks) {
           const amount = moneyIn(line, chunk);
@@ -76,7 +84,7 @@ function pairs(lines: Line[]): Pair[] {
         }
         continue;
       }
-      const own = moneyIn(line, seg.words);
+      const own = moneyIn(line, words);
       const next = segs[k + 1];
       const after = !own && next && !hasLetters(next.text) ? moneyIn(line, next.words) : null;
       const amount = own ?? after;
@@ -86,7 +94,9 @@ function pairs(lines: Line[]): Pair[] {
     const below = rowBelow(lines, i);
     // (Not an items table's header over its first row.)
     if (labelsWithout >= 2 && below && below.page === line.page && !headerColumns(line)) {
-      const labels = segs.filter((seg) => hasLetters(seg.text) && !moneyIn(line, seg.words));
+      const labels = segs.filter(
+        (seg) => hasLetters(seg.text) && !moneyIn(line, figureWords(seg.words)),
+      );
       const cells = below.segments.filter((c) => !hasLetters(c.text) && moneyIn(below, c.words));
       // As many figures as labels: one each, in order. Otherwise each figure goes to the label of
       // its box: the last one starting left of the figure's end (figures sit right-aligned under
@@ -115,9 +125,23 @@ function rowBelow(lines: Line[], i: number): Line | undefined {
   return speck && lines[i + 2]?.page === next.page ? lines[i + 2] : next;
 }
 
+/**
+ * A rate whose «%» OCR read as a 4 («IVA 10.54», «Neto 214»): the rate in basis points, or
+ * null. Beside a label it is the label's rate, not its figure.
+ */
+function rateWithFourFor(text: string): number | null {
+  const m = /^(\d{1,2}(?:[.,]\d)?)4$/.exec(text);
+  const bp = m?.[1] ? parsePercent(m[1]) : null;
+  return bp !== null && isIvaRate(bp) ? bp : null;
+}
+
 function rateIn(text: string): number | null {
   const m = /(\d{1,2}(?:[.,]\d{1,2})?)\s*%/.exec(text);
-  if (!m?.[1]) return null;
+  if (!m?.[1]) {
+    // Only after a label's word: «IVA 10.54».
+    const last = /\p{L}{2,}\.?\s+(\S+)$/u.exec(text)?.[1];
+    return last ? rateWithFourFor(last) : null;
+  }
   const bp = parsePercent(m[1]);
   if (bp !== null && isIvaRate(bp)) return bp;
   // «10,55%»: a digit doubled after the decimal mark.
