@@ -14,7 +14,7 @@ import { companyForm } from './names.ts';
 import { readItems } from './items.ts';
 import { boxOf, documentLines, type Line } from './lines.ts';
 import { isMoneyToken, parseAmount } from './numbers.ts';
-import { reconcile } from './reconcile.ts';
+import { ivaFromTotal, reconcile } from './reconcile.ts';
 import { readTotals, type Amount } from './totals.ts';
 
 export type Parsed = { data: InvoiceData; fields: Record<string, FieldInfo> };
@@ -159,6 +159,7 @@ export function parseInvoice(pages: PageWords[], qr: AfipQr | null): Parsed {
   }
 
   if (data.total === undefined) findTotal(data, lines.slice(end), fields, source);
+  if (!contained) ivaFromTotal(data, fields);
   if (!data.letter) inferLetter(data, contained, fields);
   // «IVA contenido 21%» with its figure garbled: on a B invoice at one rate, it is the share of
   // the total (without perceptions) that the rate holds.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldInfo, InvoiceData } from '../../../../shared/contract/index.ts';
-import { oneSlipApart, reconcile } from './reconcile.ts';
+import { ivaFromTotal, oneSlipApart, reconcile } from './reconcile.ts';
 
 function invoice(over: Partial<InvoiceData>): InvoiceData {
   return {
@@ -91,6 +91,37 @@ describe('reconciling the figures of an invoice', () => {
     const b = invoice({ letter: 'B', ivaByRate: { '2100': 781_200 }, total: 4_501_200 });
     reconcile(b, {});
     expect(b.netByRate).toEqual({});
+  });
+
+  it('takes a lost IVA from what the total leaves over the net, only when it is the net’s IVA', () => {
+    // Net 21 % 695.860,43 + IVA (lost) + perception 20.875,81 = 862.866,93; no letter read.
+    const d = invoice({
+      letter: undefined,
+      netByRate: { '2100': 69_586_043 },
+      perceptions: 2_087_581,
+      total: 86_286_693,
+    });
+    const fields: Record<string, FieldInfo> = {};
+    ivaFromTotal(d, fields);
+    expect(d.ivaByRate).toEqual({ '2100': 14_613_069 });
+    expect(fields['ivaByRate.2100']?.source).toBe('computed');
+    // A total that leaves anything else over says nothing of the IVA.
+    const off = invoice({
+      letter: undefined,
+      netByRate: { '2100': 69_586_043 },
+      total: 86_286_693,
+    });
+    ivaFromTotal(off, {});
+    expect(off.ivaByRate).toEqual({});
+    // Nor on a B, whose «net» is the total with its IVA in it.
+    const b = invoice({
+      letter: 'B',
+      netByRate: { '2100': 69_586_043 },
+      perceptions: 2_087_581,
+      total: 86_286_693,
+    });
+    ivaFromTotal(b, {});
+    expect(b.ivaByRate).toEqual({});
   });
 
   it('adds up a total never read when the lines agree with the net, and only then', () => {

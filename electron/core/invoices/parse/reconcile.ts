@@ -33,6 +33,22 @@ export function oneSlipApart(a: number, b: number): boolean {
 }
 
 /**
+ * One net printed, its IVA lost (its line garbled or not read) and the total read: the IVA is
+ * what the total leaves over the net and the perceptions, when that is the net's IVA at its
+ * rate (to the centavo). Not on an invoice whose IVA is «contenido» (a B prints no net).
+ */
+export function ivaFromTotal(data: InvoiceData, fields: Record<string, FieldInfo>): void {
+  const [rate, ...more] = Object.keys(data.netByRate);
+  if (!rate || more.length > 0 || Object.keys(data.ivaByRate).length > 0) return;
+  if (data.total === undefined || data.letter === 'B' || data.letter === 'C') return;
+  const net = data.netByRate[rate] ?? 0;
+  const iva = data.total - net - data.perceptions - data.otherTaxes;
+  if (net <= 0 || iva <= 0 || Math.abs(ivaOn(net, rate) - iva) > 1) return;
+  data.ivaByRate[rate] = iva;
+  fields[`ivaByRate.${rate}`] = { confidence: 0.7, source: 'computed', boxes: [] };
+}
+
+/**
  * The figures of an invoice check each other: lines add up to the net, the net times the rate
  * is the IVA, and the parts add up to the total. When two of them agree and the third is one
  * OCR slip away, the third is corrected (marked 'computed', with less confidence); a missing
