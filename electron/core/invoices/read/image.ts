@@ -116,7 +116,9 @@ export async function preparePage(
   // Small type on a lossy or photographed page (JPEG blocks and blur eat thin strokes) is
   // enlarged until its lines are about as tall as Tesseract reads best; a lossless page only
   // when its type is tiny. Big pages are reduced.
-  const lineHeight = textLineHeight(pixels, width, height);
+  // (Faint type on a photo, read before the contrast is stretched, may show no line at all.)
+  const lineHeight =
+    textLineHeight(pixels, width, height) || textLineHeight(stretched(pixels), width, height);
   const smallLine = opts.lossy || sheet ? SMALL_LINE : TINY_LINE;
   const grow =
     lineHeight > 0 && lineHeight < smallLine ? Math.min(MAX_GROW, GOOD_LINE / lineHeight) : 1;
@@ -160,6 +162,13 @@ async function colourCopy(image: Sharp, size: { width: number; height: number })
     .raw()
     .toBuffer({ resolveWithObject: true });
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), ...size };
+}
+
+/** A copy of some grays with their contrast stretched. */
+function stretched(gray: Uint8Array): Uint8Array {
+  const copy = Uint8Array.from(gray);
+  stretchContrast(copy);
+  return copy;
 }
 
 /** The page as the PNG kept for the review screen. */
