@@ -21,8 +21,7 @@ async function bandMap(gray: Uint8Array, width: number, height: number): Promise
     .toBuffer({ resolveWithObject: true });
   const lw = local.info.width;
   const lh = local.info.height;
-  const cells = local.data.length;
-  if (grayAtRank(histogram(local.data), Math.floor(cells / 2)) < 235) return null;
+  if (grayAtRank(histogram(local.data), Math.floor(local.data.length / 2)) < 235) return null;
   // Where most pixels are dark, not where the average is: light letters on a mid-dark band (a
   // green header) lift its average above any fixed level, though most of it is still dark.
   const share = await sharp(gray, { raw: { width, height, channels: 1 } })

@@ -4,13 +4,14 @@
  * rotation cannot do when the camera was not square to the paper.
  */
 
+import { grayAtRank, histogram } from './contrast.ts';
+
 export type Point = { x: number; y: number };
 export type Quad = [Point, Point, Point, Point];
 
 /** Otsu's threshold of a gray histogram: the level that best splits paper from background. */
 function otsu(gray: Uint8Array): number {
-  const hist = new Float64Array(256);
-  for (const v of gray) hist[v] = (hist[v] ?? 0) + 1;
+  const hist = histogram(gray);
   const total = gray.length;
   let sum = 0;
   for (let i = 0; i < 256; i++) sum += i * (hist[i] ?? 0);
@@ -43,14 +44,20 @@ function edgeMedians(
   channels: number,
   ring: number,
 ): number[] {
-  const values: number[][] = Array.from({ length: channels }, () => []);
+  const hists = Array.from({ length: channels }, () => new Uint32Array(256));
+  let n = 0;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       if (x >= ring && x < width - ring && y >= ring && y < height - ring) continue;
-      for (let c = 0; c < channels; c++) values[c]?.push(data[(y * width + x) * channels + c] ?? 0);
+      n++;
+      for (let c = 0; c < channels; c++) {
+        const hist = hists[c];
+        const v = data[(y * width + x) * channels + c] ?? 0;
+        if (hist) hist[v] = (hist[v] ?? 0) + 1;
+      }
     }
   }
-  return values.map((v) => v.sort((p, q) => p - q)[Math.floor(v.length / 2)] ?? 0);
+  return hists.map((hist) => (n > 0 ? grayAtRank(hist, Math.floor(n / 2)) : 0));
 }
 
 /**
