@@ -138,15 +138,14 @@ function rowWork(
   const margin = Math.round(width * 0.03);
   const columns: number[] = [];
   for (let x = margin; x < width - margin; x += step) columns.push(x);
-  const rules = columnRules(gray, width, height, columns, Math.round(width / 20));
+  const letters = letterInk(gray, width, height, columns, Math.round(width / 20));
   let top = -1;
   let most = 0;
   for (let y = 0; y <= height; y++) {
     let starts = 0;
     let inked = false;
     for (let c = 0; y < height && c < columns.length; c++) {
-      const at = y * width + (columns[c] ?? 0);
-      const ink = (gray[at] ?? 255) < INK && rules[y * columns.length + c] === 0;
+      const ink = letters[y * columns.length + c] === 1;
       if (ink && !inked) starts++;
       inked = ink;
     }
@@ -164,10 +163,11 @@ function rowWork(
 }
 
 /**
- * Rules down the page at the given columns: 1 where a column's run of ink is longer than
- * `maxRun` rows (no letter is that tall), row by row, a byte per row and column.
+ * The ink of letters at the given columns, row by row, a byte per row and column: 1 where the
+ * pixel is ink and not part of a run down longer than `maxRun` rows (a rule: no letter is that
+ * tall).
  */
-function columnRules(
+function letterInk(
   gray: Uint8Array,
   width: number,
   height: number,
@@ -175,21 +175,22 @@ function columnRules(
   maxRun: number,
 ): Uint8Array {
   const n = columns.length;
-  const rules = new Uint8Array(height * n);
+  const ink = new Uint8Array(height * n);
   const top = new Int32Array(n).fill(-1);
   for (let y = 0; y <= height; y++) {
     for (let c = 0; c < n; c++) {
-      const ink = y < height && (gray[y * width + (columns[c] ?? 0)] ?? 255) < INK;
+      const on = y < height && (gray[y * width + (columns[c] ?? 0)] ?? 255) < INK;
       const from = top[c] ?? -1;
-      if (ink) {
+      if (on) {
+        ink[y * n + c] = 1;
         if (from < 0) top[c] = y;
       } else if (from >= 0) {
-        if (y - from > maxRun) for (let k = from; k < y; k++) rules[k * n + c] = 1;
+        if (y - from > maxRun) for (let k = from; k < y; k++) ink[k * n + c] = 0;
         top[c] = -1;
       }
     }
   }
-  return rules;
+  return ink;
 }
 
 /** A pixel's share of the engine's time, against one run of ink in a line. */
